@@ -5,22 +5,31 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
-import { glob, file } from 'astro/loaders';
+import { file } from 'astro/loaders';
+import { checkedGlob } from './site/checked-loader.ts';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { makeSchemas, memberSchema } from './lib/content/schema.ts';
-import { parseRoster, ROSTER_PATH } from './lib/content/roster.ts';
+import { parseRoster } from './lib/content/roster.ts';
+import settings from '../hikitsugi.config.mjs';
+import { slugForFile } from './lib/content/slugs.ts';
 
-const roster = parseRoster(readFileSync(ROSTER_PATH, 'utf8'));
+const rosterPath = `${settings.contentDir}/team.yaml`;
+const roster = parseRoster(readFileSync(rosterPath, 'utf8'), rosterPath);
 const schemas = makeSchemas(new Set(roster.map((m) => m.id)));
 
 // Pages are MDX or Markdown; files and folders starting with _ are drafts/partials.
-const pages = (folder: string) => glob({ pattern: ['**/*.{md,mdx}', '!**/_*'], base: `./content/${folder}` });
+const pages = (folder: string) =>
+  checkedGlob({
+    pattern: ['**/*.{md,mdx}', '!**/_*'],
+    base: `${settings.contentDir}/${folder}`,
+    generateId: ({ entry }) => slugForFile(entry),
+  });
 
 export const collections = {
   // Starlight requires a docs collection; every page here is rendered by our own routes.
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
-  team: defineCollection({ loader: file(ROSTER_PATH), schema: memberSchema }),
+  team: defineCollection({ loader: file(rosterPath), schema: memberSchema }),
   guideline: defineCollection({ loader: pages('guideline'), schema: schemas.guideline }),
   runbooks: defineCollection({ loader: pages('runbooks'), schema: schemas.runbooks }),
   handover: defineCollection({ loader: pages('handover'), schema: schemas.handover }),

@@ -1,0 +1,41 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import settings from './hikitsugi.config.mjs';
+import { assertNodeVersion } from './src/lib/runtime/node-version.ts';
+import { hikitsugi } from './src/integration/hikitsugi.ts';
+
+assertNodeVersion();
+
+export default defineConfig({
+  base: settings.base,
+  // Separate output and cache folders let tests and benchmarks build side by side.
+  outDir: process.env.OUT_DIR || './dist',
+  cacheDir: process.env.CACHE_DIR || './node_modules/.astro',
+  site: settings.site,
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: settings.title,
+      defaultLocale: 'root',
+      locales: {
+        root: { label: '日本語', lang: 'ja' },
+        en: { label: 'English', lang: 'en' },
+      },
+      // Small and fixed: pages link to each kind's index rather than list every page,
+      // so a page's HTML does not grow with the number of runbooks.
+      sidebar: [
+        { label: 'ホーム', translations: { en: 'Home' }, link: '/' },
+        { label: 'SRE ガイドライン', translations: { en: 'SRE guideline' }, link: '/guideline/' },
+        { label: 'ランブック', translations: { en: 'Runbooks' }, link: '/runbooks/' },
+        { label: '引き継ぎ', translations: { en: 'Handover' }, link: '/handover/' },
+        { label: '振り返り', translations: { en: 'Retrospectives' }, link: '/retros/' },
+      ],
+      // Starlight's Markdown features (asides, heading anchors) for content outside src/content/docs.
+      markdown: { processedDirs: [settings.contentDir] },
+      lastUpdated: false,
+      pagination: false,
+    }),
+    hikitsugi({ contentDir: settings.contentDir }),
+  ],
+});

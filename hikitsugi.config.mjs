@@ -1,0 +1,25 @@
+// @ts-check
+/**
+ * Site settings, in one place. Read by astro.config.mjs, the pages and the CLIs.
+ * Environment variables override them for CI and previews.
+ */
+export default {
+  /** Site title per UI language. */
+  title: { ja: 'チームハンドブック', en: 'Team handbook' },
+  /**
+   * Path the site is served under: '/' at a domain root, '/handbook/' behind a path.
+   * Override with BASE_PATH=/handbook/ npm run build.
+   */
+  base: process.env.BASE_PATH || '/',
+  /** Full URL of the published site (optional; used for canonical links and the sitemap). */
+  site: process.env.SITE_URL || undefined,
+  /** "Edit this page" links: the repository's edit URL for the default branch, or '' for none. */
+  editUrl: process.env.EDIT_URL ?? '',
+  /**
+   * Folder holding guideline/, runbooks/, handover/, retros/ and team.yaml. CONTENT_DIR overrides
+   * it (tests and benchmarks build other trees; a monorepo may keep docs elsewhere).
+   */
+  contentDir: process.env.CONTENT_DIR || 'content',
+  /** The team's time zone: "today" for review dates is a day in this zone, not the build machine's. */
+  timeZone: 'Asia/Tokyo',
+};

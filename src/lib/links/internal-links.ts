@@ -1,0 +1,78 @@
+/**
+ * Internal links in pages: resolve, validate and prefix with the base path.
+ * Authors may write a site path (`/runbooks/cloud-sql-failover/`) or a path to the source
+ * file (`./cloud-sql-failover.mdx`, which also works in GitHub's preview); both end up as
+ * the page's URL under the base path. A link to nothing is an error, found at build time.
+ */
+import { posix } from 'node:path';
+
+export interface LinkContext {
+  /** The page's source path (absolute, with forward slashes). */
+  sourcePath: string;
+  /** Every site path that exists, with leading and trailing slash: `/runbooks/a/`. */
+  routes: ReadonlySet<string>;
+  /** Source files (absolute paths) that become pages, to their site path: `/runbooks/a/`. */
+  routeOfFile: ReadonlyMap<string, string>;
+  /** The site's base path, e.g. `/` or `/handbook/`. */
+  base: string;
+}
+
+export type LinkResult =
+  | { kind: 'external' }
+  | { kind: 'internal'; href: string }
+  | { kind: 'broken'; message: string };
+
+const PROTOCOL = /^[a-z][a-z0-9+.-]*:/i;
+const FILE_LINK = /\.mdx?$/i;
+
+export function resolveLink(href: string, ctx: LinkContext): LinkResult {
+  if (PROTOCOL.test(href) || href.startsWith('//')) return { kind: 'external' };
+  if (href === '' || href.startsWith('#') || href.startsWith('?')) return { kind: 'external' };
+
+  const hashAt = href.search(/[?#]/);
+  const path = hashAt === -1 ? href : href.slice(0, hashAt);
+  const suffix = hashAt === -1 ? '' : href.slice(hashAt);
+  let decoded: string;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    return { kind: 'broken', message: `link "${href}" is not a valid URL` };
+  }
+
+  let route: string | undefined;
+  if (FILE_LINK.test(decoded)) {
+    const target = posix.normalize(
+      posix.join(posix.dirname(ctx.sourcePath), decoded),
+    );
+    route = ctx.routeOfFile.get(target);
+    if (!route) return { kind: 'broken', message: `link "${href}" points to ${target}, which is not a page` };
+  } else if (decoded.startsWith('/')) {
+    route = withTrailingSlash(decoded);
+    if (!ctx.routes.has(route) && !isAsset(decoded)) {
+      return { kind: 'broken', message: `link "${href}" points to ${route}, which is not a page of this site` };
+    }
+    if (isAsset(decoded)) route = decoded;
+  } else {
+    // A relative site path ("../other/"): resolve against the page's own URL.
+    const own = ctx.routeOfFile.get(ctx.sourcePath);
+    if (!own) return { kind: 'external' };
+    route = withTrailingSlash(posix.normalize(posix.join(own, decoded)));
+    if (!ctx.routes.has(route)) {
+      return { kind: 'broken', message: `link "${href}" points to ${route}, which is not a page of this site` };
+    }
+  }
+  return { kind: 'internal', href: joinBase(ctx.base, route) + suffix };
+}
+
+export function joinBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base.slice(0, -1) : base;
+  return b + (path.startsWith('/') ? path : `/${path}`);
+}
+
+function withTrailingSlash(p: string): string {
+  return p.endsWith('/') ? p : `${p}/`;
+}
+
+function isAsset(p: string): boolean {
+  return /\.[a-z0-9]{1,5}$/i.test(p) && !FILE_LINK.test(p);
+}

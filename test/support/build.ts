@@ -1,0 +1,78 @@
+/**
+ * Runs a real `astro build` of this project against any content folder, into its own
+ * output and cache folders so builds can run side by side.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+  outDir: string;
+}
+
+export interface BuildOptions {
+  contentDir?: string;
+  base?: string;
+  /** `build` renders the site; `sync` only loads and validates content (much faster). */
+  command?: 'build' | 'sync';
+  env?: Record<string, string>;
+  outDir?: string;
+}
+
+/** Pinned "today" for every test build, so what is overdue does not change with the calendar. */
+export const TEST_TODAY = '2026-11-24';
+
+/**
+ * Astro writes `<root>/.astro/` (prerender entry, types) wherever the project root is, so each
+ * build gets its own root: links to this repository's code and dependencies, copies of its config.
+ */
+function isolatedRoot(): string {
+  // Inside the repository so node_modules is found by walking up (Astro mishandles a linked one).
+  mkdirSync(join(REPO, '.test-builds'), { recursive: true });
+  const root = mkdtempSync(join(REPO, '.test-builds', 'root-'));
+  for (const name of ['src', 'public']) {
+    if (existsSync(join(REPO, name))) cpSync(join(REPO, name), join(root, name), { recursive: true });
+  }
+  for (const name of ['astro.config.mjs', 'hikitsugi.config.mjs', 'package.json', 'tsconfig.json']) {
+    copyFileSync(join(REPO, name), join(root, name));
+  }
+  return root;
+}
+
+export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
+  const work = mkdtempSync(join(tmpdir(), 'hk-build-'));
+  const root = isolatedRoot();
+  const outDir = options.outDir ?? join(work, 'dist');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    OUT_DIR: outDir,
+    CACHE_DIR: join(work, 'cache'),
+    HIKITSUGI_TODAY: TEST_TODAY,
+    BASE_PATH: options.base ?? '/',
+    CONTENT_DIR: options.contentDir ?? join(REPO, 'content'),
+    ...options.env,
+  };
+  return new Promise((done, fail) => {
+    // process.execPath is the Node that runs the tests (>= 22.12), never the system Node 20.
+    const child = spawn(process.execPath, [ASTRO, options.command ?? 'build'], { cwd: root, env });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      rmSync(root, { recursive: true, force: true });
+      done({ code, output: stripAnsi(output), outDir });
+    });
+  });
+}
+
+export function stripAnsi(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
+}

@@ -1,0 +1,29 @@
+/**
+ * Builds the sample site once for all site tests: at the root and under a base path,
+ * and serves both on 127.0.0.1.
+ */
+import type { TestProject } from 'vitest/node';
+import { runAstro } from './build.ts';
+import { serveStatic, type StaticSite } from './static-server.ts';
+
+export const SUB_BASE = '/handbook/';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    rootSite: { url: string; outDir: string };
+    subSite: { url: string; outDir: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const [root, sub] = await Promise.all([runAstro(), runAstro({ base: SUB_BASE })]);
+  for (const [name, result] of [['root', root], [SUB_BASE, sub]] as const) {
+    if (result.code !== 0) throw new Error(`sample site build (${name}) failed:\n${result.output.slice(-4000)}`);
+  }
+  const servers: StaticSite[] = [await serveStatic(root.outDir, '/'), await serveStatic(sub.outDir, SUB_BASE)];
+  project.provide('rootSite', { url: servers[0].url, outDir: root.outDir });
+  project.provide('subSite', { url: servers[1].url, outDir: sub.outDir });
+  return async () => {
+    await Promise.all(servers.map((s) => s.close()));
+  };
+}

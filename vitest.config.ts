@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+import { assertNodeVersion } from './src/lib/runtime/node-version.ts';
+
+assertNodeVersion();
+
+// Builds and Chromium are heavy: the build and browser projects stay within two workers.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          maxWorkers: 2,
+          testTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/global-site-build.ts'],
+          maxWorkers: 2,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
