@@ -1,0 +1,359 @@
+/**
+ * Pure side of the benchmark: statistics, budget checks and the BENCHMARKS.md tables.
+ * No I/O here, so it is unit-tested (test/unit/bench-report.test.ts).
+ */
+
+export type SiteId = 'a' | 'b' | 'c';
+
+export const SITE_LABELS: Record<SiteId, string> = {
+  a: '(a) hikitsugi',
+  b: '(b) stock Starlight',
+  c: '(c) Astro + MDX, no theme',
+};
+
+export interface BuildRunResult {
+  wallMs: number;
+  cpuS: number | null;
+  maxRssKb: number | null;
+  treeRssKb: number;
+  pages: number | null;
+}
+
+export interface BuildSeries {
+  n: number;
+  site: SiteId;
+  runs: BuildRunResult[];
+}
+
+export interface PageWeight {
+  n: number;
+  site: SiteId;
+  /** Path of the typical (median-size) runbook page, the same slug on every site. */
+  typicalPath: string;
+  html: { typical: number; median: number; min: number; max: number; pages: number };
+  /** Typical page's bytes outside the author's text (theme, navigation, scripts). */
+  chromeBytes: number;
+  js: { external: number; externalGzip: number; inline: number; scripts: string[] };
+  css: number;
+  /** The whole built site. */
+  output: { bytes: number; files: number };
+}
+
+export interface SearchResult {
+  n: number;
+  site: SiteId;
+  index: { bytes: number; files: number };
+  query: string;
+  coldMs: number[];
+  warmMs: number[];
+  warmQueries: string[];
+  results: number;
+  firstUrl: string | null;
+}
+
+export type ImportResult =
+  | {
+      status: 'measured';
+      items: number;
+      requests: number;
+      wallMs: number;
+      /** Time in our own code (parsing, mapping, writing), excluding waiting on the server. */
+      ownMs: number;
+      detail?: Record<string, number | string>;
+    }
+  | { status: 'not-measured'; reason: string };
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  os: string;
+  node: string;
+  versions: Record<string, string>;
+  chromium: string | null;
+  loadAverage: { start: number[]; end: number[] };
+  note: string;
+}
+
+export interface Results {
+  version: 1;
+  date: string;
+  mode: 'full' | 'quick';
+  durationS: number;
+  machine: Machine;
+  plan: { sizes: number[]; runs: Record<string, number>; seed: number; order: string };
+  builds: BuildSeries[];
+  pageWeight: PageWeight[];
+  search: SearchResult[];
+  import: ImportResult;
+}
+
+export interface Budgets {
+  buildRatio: { n: number; site: SiteId; baseline: SiteId; max: number; why?: string };
+  pageHtml: { n: number; site: SiteId; maxBytes: number; why?: string };
+  importRequests: { itemsPerRequest: number; extra: number; why?: string };
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export function medianWall(results: Pick<Results, 'builds'>, n: number, site: SiteId): number {
+  const series = results.builds.find((b) => b.n === n && b.site === site);
+  return series ? median(series.runs.map((r) => r.wallMs)) : NaN;
+}
+
+/** Median wall time of `site` over median wall time of `baseline` at page count `n`. */
+export function buildRatio(results: Pick<Results, 'builds'>, n: number, site: SiteId, baseline: SiteId): number {
+  return medianWall(results, n, site) / medianWall(results, n, baseline);
+}
+
+/** The most requests an import of `items` stickies may make. */
+export function importRequestLimit(items: number, budget: Budgets['importRequests']): number {
+  return Math.ceil(items / budget.itemsPerRequest) + budget.extra;
+}
+
+export interface BudgetCheck {
+  id: 'build-ratio' | 'page-html' | 'import-requests';
+  description: string;
+  limit: string;
+  actual: string;
+  /** true: met; false: missed; null: not measured (a check treats that as a miss). */
+  ok: boolean | null;
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+
+export function checkBudgets(results: Results, budgets: Budgets): BudgetCheck[] {
+  const checks: BudgetCheck[] = [];
+
+  const br = budgets.buildRatio;
+  const ratio = buildRatio(results, br.n, br.site, br.baseline);
+  checks.push({
+    id: 'build-ratio',
+    description: `build time ${br.site}/${br.baseline} at N = ${br.n.toLocaleString('en')}`,
+    limit: `<= ${br.max}`,
+    actual: Number.isFinite(ratio) ? ratio.toFixed(2) : 'not measured',
+    ok: Number.isFinite(ratio) ? ratio <= br.max : null,
+  });
+
+  const ph = budgets.pageHtml;
+  const weight = results.pageWeight.find((w) => w.n === ph.n && w.site === ph.site);
+  checks.push({
+    id: 'page-html',
+    description: `typical runbook page HTML (${ph.site}) at N = ${ph.n.toLocaleString('en')}`,
+    limit: `< ${kb(ph.maxBytes)}`,
+    actual: weight ? `${kb(weight.html.typical)} (largest ${kb(weight.html.max)})` : 'not measured',
+    ok: weight ? weight.html.typical < ph.maxBytes : null,
+  });
+
+  const ir = budgets.importRequests;
+  const imp = results.import;
+  checks.push({
+    id: 'import-requests',
+    description: 'requests to import a board',
+    limit:
+      imp.status === 'measured'
+        ? `<= ceil(${imp.items} / ${ir.itemsPerRequest}) + ${ir.extra} = ${importRequestLimit(imp.items, ir)}`
+        : `<= ceil(items / ${ir.itemsPerRequest}) + ${ir.extra}`,
+    actual: imp.status === 'measured' ? String(imp.requests) : `not measured: ${imp.reason}`,
+    ok: imp.status === 'measured' ? imp.requests <= importRequestLimit(imp.items, ir) : null,
+  });
+  return checks;
+}
+
+/**
+ * Bytes of a generated runbook page outside the runbook's own text: the page minus its rendered
+ * Markdown body, which starts at the body's first heading (every generated body opens with
+ * "## 概要") and ends where Starlight's page footer starts (or at `</main>` on the plain site).
+ * What the site adds around the text: head, header, navigation, table of contents, page facts.
+ */
+export function chromeBytes(html: string): number {
+  const total = Buffer.byteLength(html);
+  const wrapped = html.indexOf('<div class="sl-heading-wrapper level-h2"');
+  const start = wrapped >= 0 ? wrapped : html.indexOf('<h2');
+  if (start < 0) return total;
+  const footer = html.indexOf('<footer', start);
+  const end = footer >= 0 ? footer : html.indexOf('</main>', start);
+  return total - Buffer.byteLength(html.slice(start, end < 0 ? html.length : end));
+}
+
+// ---------------------------------------------------------------- Markdown
+
+const ms = (v: number) => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`);
+const mb = (kbValue: number | null) => (kbValue == null ? 'n/a' : `${Math.round(kbValue / 1024)} MiB`);
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+const n = (v: number) => v.toLocaleString('en');
+
+function table(head: string[], rows: (string | number)[][], align?: string[]): string {
+  const sep = align ?? head.map((_, i) => (i === 0 ? '---' : '---:'));
+  return [row(head), row(sep), ...rows.map(row)].join('\n');
+}
+
+export function renderBuilds(results: Results): string {
+  const sizes = [...new Set(results.builds.map((b) => b.n))].sort((x, y) => x - y);
+  const rows: (string | number)[][] = [];
+  for (const size of sizes) {
+    for (const site of ['a', 'b', 'c'] as SiteId[]) {
+      const s = results.builds.find((b) => b.n === size && b.site === site);
+      if (!s) continue;
+      const walls = s.runs.map((r) => r.wallMs);
+      const cpu = s.runs.map((r) => r.cpuS).filter((v): v is number => v != null);
+      const maxRss = s.runs.map((r) => r.maxRssKb).filter((v): v is number => v != null);
+      const ratio = (base: SiteId) => {
+        const v = buildRatio(results, size, site, base);
+        return site === base || !Number.isFinite(v) ? '' : v.toFixed(2);
+      };
+      rows.push([
+        n(size),
+        SITE_LABELS[site],
+        s.runs[0]?.pages != null ? n(s.runs[0].pages) : 'n/a',
+        s.runs.length,
+        ms(median(walls)),
+        `${ms(Math.min(...walls))} – ${ms(Math.max(...walls))}`,
+        cpu.length ? `${median(cpu).toFixed(1)} s` : 'n/a',
+        maxRss.length ? mb(Math.max(...maxRss)) : 'n/a',
+        mb(Math.max(...s.runs.map((r) => r.treeRssKb))),
+        ratio('b'),
+        ratio('c'),
+      ]);
+    }
+  }
+  return table(
+    ['N', 'site', 'HTML pages', 'runs', 'median wall', 'min – max', 'median CPU (user+sys)', 'peak RSS, largest process', 'peak RSS, all processes', 'ratio to (b)', 'ratio to (c)'],
+    rows,
+    ['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:'],
+  );
+}
+
+export function renderPageWeight(results: Results): string {
+  const rows = results.pageWeight.map((w) => [
+    n(w.n),
+    SITE_LABELS[w.site],
+    `\`${w.typicalPath}\``,
+    kb(w.html.typical),
+    `${kb(w.html.min)} / ${kb(w.html.median)} / ${kb(w.html.max)}`,
+    kb(w.chromeBytes),
+    kb(w.js.external + w.js.inline),
+    `${kb(w.js.external)} (${kb(w.js.externalGzip)} gzip) + ${kb(w.js.inline)} inline`,
+    kb(w.css),
+    `${(w.output.bytes / 1e6).toFixed(1)} MB, ${n(w.output.files)} files`,
+  ]);
+  return table(
+    ['N', 'site', 'typical page', 'its HTML', 'runbook HTML min / median / max', 'HTML outside the text', 'JS before interaction', 'JS: files (gzip) + inline', 'CSS', 'whole site'],
+    rows,
+    ['---:', '---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:'],
+  );
+}
+
+export function renderSearch(results: Results): string {
+  const rows = results.search.map((s) => [
+    n(s.n),
+    SITE_LABELS[s.site],
+    `${(s.index.bytes / 1e6).toFixed(2)} MB, ${n(s.index.files)} files`,
+    `「${s.query}」`,
+    s.results,
+    `${ms(median(s.coldMs))} (${s.coldMs.length} runs: ${s.coldMs.map((v) => v.toFixed(0)).join(', ')})`,
+    `${ms(median(s.warmMs))} (${s.warmMs.length} queries)`,
+  ]);
+  return table(
+    ['N', 'site', 'Pagefind index', 'query', 'results', 'first search, fresh page (median)', 'later searches (median)'],
+    rows,
+    ['---:', '---', '---:', '---', '---:', '---:', '---:'],
+  );
+}
+
+export function renderImport(result: ImportResult): string {
+  if (result.status !== 'measured') return `Not measured: ${result.reason}.`;
+  const rows = [
+    ['stickies on the board', n(result.items)],
+    ['HTTP requests', n(result.requests)],
+    ['wall time', ms(result.wallMs)],
+    ['time in our own processing', ms(result.ownMs)],
+    ...Object.entries(result.detail ?? {}).map(([k, v]) => [k, typeof v === 'number' ? n(v) : v]),
+  ];
+  return table(['', 'value'], rows, ['---', '---:']);
+}
+
+export function renderBudgets(checks: BudgetCheck[]): string {
+  return table(
+    ['budget', 'limit', 'this run', 'result'],
+    checks.map((c) => [c.description, c.limit, c.actual, c.ok === true ? 'met' : c.ok === false ? '**missed**' : '**not measured**']),
+    ['---', '---', '---', '---'],
+  );
+}
+
+export function renderMachine(results: Results): string {
+  const m = results.machine;
+  const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(' / ');
+  const versions = Object.entries(m.versions)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return [
+    `- Date: ${results.date} (${results.mode} run, ${Math.round(results.durationS)} s in all)`,
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB RAM, ${m.os}`,
+    `- Node ${m.node}; ${versions}${m.chromium ? `; Chromium ${m.chromium}` : ''}`,
+    `- Load average (1 / 5 / 15 min) at start: ${load(m.loadAverage.start)}, at end: ${load(m.loadAverage.end)}`,
+    `- ${m.note}`,
+    `- Plan: N = ${results.plan.sizes.join(' and ')}; runs per site: ${Object.entries(results.plan.runs)
+      .map(([k, v]) => `${v} at N = ${k}`)
+      .join(', ')}; order ${results.plan.order}; generator seed ${results.plan.seed}`,
+  ].join('\n');
+}
+
+export function renderBenchmarks(results: Results, budgets: Budgets, analysis: string): string {
+  const checks = checkBudgets(results, budgets);
+  return `<!-- Written by \`npm run bench\` (bench/run.ts) from bench/results.json; edit bench/analysis.md instead. -->
+# Benchmarks
+
+How long a build takes and how heavy the pages are, for the same generated runbooks built with
+(a) hikitsugi, (b) a stock Starlight site and (c) a plain Astro + MDX site with no theme and no
+search (the floor). Regenerate with \`npm run bench\`; check the budgets with \`npm run bench -- --check\`.
+
+${renderMachine(results)}
+
+## Budgets
+
+Kept in \`bench/budgets.json\`.
+
+${renderBudgets(checks)}
+
+## Build
+
+Cold builds (output, cache and \`.astro\` folders removed before each run), each a separate
+\`astro build\` process, run interleaved (${results.plan.order}) so that noise from other work on the
+machine falls on all three alike. Wall time by the harness; CPU time and the largest process's peak
+RSS by GNU time; "all processes" sums RSS over the build's process tree (Node and Pagefind's
+indexer), sampled every 100 ms.
+
+${renderBuilds(results)}
+
+## Page weight
+
+The typical page is the runbook whose HTML is the median size on (a); the same runbook is measured
+on every site. "HTML outside the text" is the page minus the rendered Markdown body: what the site's
+theme and navigation add to every page. JS before interaction: scripts Chromium fetched before the
+\`load\` event (uncompressed; gzip -9 in brackets, what a compressing server would send) plus inline
+scripts. Pagefind's files load only when search is opened and are not counted.
+
+${renderPageWeight(results)}
+
+## Search
+
+Pagefind index: bytes of \`dist/pagefind/\`. Timing in headless Chromium against the built site
+served from 127.0.0.1, measured inside the page: \`import('/pagefind/pagefind.js')\`, \`search()\`, and
+\`data()\` of the first result. "First search" uses a fresh browser context each run (nothing cached);
+"later searches" are further queries (${results.search[0]?.warmQueries.map((q) => `「${q}」`).join(' ') ?? ''}) on the same page.
+
+${renderSearch(results)}
+
+## Import
+
+${renderImport(results.import)}
+
+${analysis.trim()}
+`;
+}

@@ -1,0 +1,253 @@
+/**
+ * npm run bench: builds the same generated runbooks with hikitsugi, stock Starlight and plain
+ * Astro + MDX, measures build time, memory, page weight, search and import, and writes
+ * BENCHMARKS.md and bench/results.json. `--check` compares against bench/budgets.json.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { join, relative } from 'node:path';
+import { Command, Option } from 'commander';
+import { CliError, runCli, UsageError } from '../src/cli/run.ts';
+import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { launchBrowser } from '../test/support/browser.ts';
+import { generateRunbooks } from './generate.ts';
+import { importBenchmark } from './import.ts';
+import { chromeBytes, dirSize, pageLoad, runbookPageSizes, searchTiming, timedBuild, typicalSlug } from './measure.ts';
+import { prepareProjects, REPO, WORK, type SiteProject } from './projects.ts';
+import {
+  checkBudgets,
+  median,
+  renderBenchmarks,
+  renderBudgets,
+  SITE_LABELS,
+  type Budgets,
+  type BuildSeries,
+  type Machine,
+  type PageWeight,
+  type Results,
+  type SearchResult,
+  type SiteId,
+} from './report.ts';
+
+const RESULTS = join(REPO, 'bench', 'results.json');
+const BUDGETS = join(REPO, 'bench', 'budgets.json');
+const ANALYSIS = join(REPO, 'bench', 'analysis.md');
+const BENCHMARKS = join(REPO, 'BENCHMARKS.md');
+const QUICK_DIR = join(WORK, 'quick');
+const SEED = 1;
+const SEARCH_QUERY = '障害';
+const SEARCH_TRIALS = 5;
+const SITES: SiteId[] = ['a', 'b', 'c'];
+
+const DEFAULT_NOTE = 'Other work may have shared this machine during the run (compare the load averages); ratios from interleaved runs are steadier than absolute times.';
+
+interface Options {
+  quick?: boolean;
+  check?: boolean;
+  reuse?: boolean;
+  runs?: number;
+  keep?: boolean;
+  note?: string;
+}
+
+function versionOf(pkg: string): string {
+  try {
+    return JSON.parse(readFileSync(join(REPO, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  } catch {
+    return 'not installed';
+  }
+}
+
+function machine(note: string): Machine {
+  return {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: totalmem() / 2 ** 30,
+    os: `${type()} ${release()}`,
+    node: process.version,
+    versions: Object.fromEntries(['astro', '@astrojs/starlight', '@astrojs/mdx', 'pagefind'].map((p) => [p, versionOf(p)])),
+    chromium: null,
+    loadAverage: { start: loadavg(), end: [] },
+    note,
+  };
+}
+
+const secs = (msValue: number) => `${(msValue / 1000).toFixed(1)} s`;
+
+function readJson<T>(path: string, what: string): T {
+  if (!existsSync(path)) throw new CliError(`${relative(process.cwd(), path)} not found: ${what}`);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (e) {
+    throw new CliError(`${relative(process.cwd(), path)}: not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function printChecks(results: Results, budgets: Budgets): number {
+  const checks = checkBudgets(results, budgets);
+  console.log(`\nBudgets (${relative(process.cwd(), BUDGETS)}), results of ${results.date} (${results.mode} run):\n`);
+  console.log(renderBudgets(checks));
+  const missed = checks.filter((c) => c.ok !== true);
+  if (missed.length === 0) {
+    console.log('\nAll budgets met.');
+    return 0;
+  }
+  console.error(`\n${missed.length} budget(s) missed or not measured:`);
+  for (const c of missed) console.error(`  - ${c.description}: ${c.actual} (limit ${c.limit})`);
+  return 1;
+}
+
+async function bench(options: Options): Promise<Results> {
+  const started = performance.now();
+  const quick = Boolean(options.quick);
+  const sizes = quick ? [100] : [100, 1000];
+  const runs: Record<number, number> = quick ? { 100: 1 } : { 100: 5, 1000: options.runs ?? 3 };
+  const info = machine(options.note ?? DEFAULT_NOTE);
+  const elapsed = () => secs(performance.now() - started);
+  console.log(`hikitsugi bench (${quick ? 'quick' : 'full'}): N = ${sizes.join(', ')}; ${info.cpu}, ${info.cores} cores`);
+
+  rmSync(WORK, { recursive: true, force: true });
+  const projects = new Map<number, Record<SiteId, SiteProject>>();
+  for (const n of sizes) projects.set(n, prepareProjects(n, generateRunbooks(n, { seed: SEED })));
+
+  // One unmeasured build of each at the smallest size: warms the disk cache and Node's compile cache.
+  if (!quick) {
+    for (const site of SITES) {
+      await timedBuild(projects.get(sizes[0])![site], `warmup-${site}`);
+      console.log(`  [${elapsed()}] warm-up ${SITE_LABELS[site]} done`);
+    }
+  }
+
+  const builds: BuildSeries[] = [];
+  for (const n of sizes) {
+    const series = Object.fromEntries(SITES.map((site) => [site, { n, site, runs: [] } as BuildSeries])) as Record<SiteId, BuildSeries>;
+    builds.push(...SITES.map((s) => series[s]));
+    for (let round = 1; round <= runs[n]; round++) {
+      for (const site of SITES) {
+        const run = await timedBuild(projects.get(n)![site], `n${n}-${site}-${round}`);
+        series[site].runs.push(run);
+        console.log(
+          `  [${elapsed()}] N=${n} run ${round}/${runs[n]} ${SITE_LABELS[site]}: ${secs(run.wallMs)}, ${run.pages} pages, ` +
+            `peak ${Math.round((run.maxRssKb ?? run.treeRssKb) / 1024)} MiB`,
+        );
+      }
+    }
+    const ratio = (x: SiteId, y: SiteId) => (median(series[x].runs.map((r) => r.wallMs)) / median(series[y].runs.map((r) => r.wallMs))).toFixed(2);
+    console.log(`  N=${n}: a/b ${ratio('a', 'b')}, a/c ${ratio('a', 'c')}`);
+  }
+
+  // Page weight and search on the outputs of the last round at the largest size.
+  const n = sizes[sizes.length - 1];
+  const last = projects.get(n)!;
+  const browser = await launchBrowser();
+  info.chromium = browser.version();
+  const pageWeight: PageWeight[] = [];
+  const search: SearchResult[] = [];
+  try {
+    const slug = typicalSlug(runbookPageSizes(last.a.outDir));
+    for (const site of SITES) {
+      const { outDir } = last[site];
+      const sizesBySlug = runbookPageSizes(outDir);
+      const all = [...sizesBySlug.values()];
+      const typicalPath = `/runbooks/${slug}/`;
+      const html = readFileSync(join(outDir, 'runbooks', slug, 'index.html'), 'utf8');
+      const load = await pageLoad(browser, outDir, typicalPath);
+      pageWeight.push({
+        n,
+        site,
+        typicalPath,
+        html: { typical: Buffer.byteLength(html), median: median(all), min: Math.min(...all), max: Math.max(...all), pages: all.length },
+        chromeBytes: chromeBytes(html),
+        js: { external: load.externalJs, externalGzip: load.externalJsGzip, inline: load.inlineJs, scripts: load.scripts },
+        css: load.byType.stylesheet ?? 0,
+        output: dirSize(outDir),
+      });
+      console.log(`  [${elapsed()}] page weight ${SITE_LABELS[site]}: ${Buffer.byteLength(html)} bytes HTML`);
+    }
+    for (const site of ['a', 'b'] as SiteId[]) {
+      const { outDir } = last[site];
+      const timing = await searchTiming(browser, outDir, SEARCH_QUERY, SEARCH_TRIALS);
+      search.push({ n, site, index: dirSize(join(outDir, 'pagefind')), ...timing });
+      console.log(`  [${elapsed()}] search ${SITE_LABELS[site]}: ${timing.results} results, first ${median(timing.coldMs).toFixed(0)} ms`);
+    }
+  } finally {
+    await browser.close();
+  }
+
+  const importResult = await importBenchmark();
+  console.log(`  [${elapsed()}] import: ${importResult.status === 'measured' ? `${importResult.requests} requests` : importResult.reason}`);
+
+  info.loadAverage.end = loadavg();
+  if (!options.keep) rmSync(WORK, { recursive: true, force: true });
+  return {
+    version: 1,
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    durationS: (performance.now() - started) / 1000,
+    machine: info,
+    plan: { sizes, runs: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v])), seed: SEED, order: 'a b c a b c …' },
+    builds,
+    pageWeight,
+    search,
+    import: importResult,
+  };
+}
+
+async function main(): Promise<number> {
+  const program = new Command()
+    .name('npm run bench --')
+    .description(
+      'Build the same generated runbooks with hikitsugi, stock Starlight and plain Astro + MDX; measure build time,\n' +
+        'memory, page weight, search and import; write BENCHMARKS.md and bench/results.json.\n' +
+        'A full run takes about 10 minutes on 2 cores. Budgets are in bench/budgets.json.',
+    )
+    .addOption(new Option('--quick', 'N = 100 only, one run each, no warm-up: for development (writes bench/work/quick/)'))
+    .addOption(new Option('--check', 'exit 1 if a budget in bench/budgets.json is missed or not measured'))
+    .addOption(new Option('--reuse', 'with --check: check the last bench/results.json instead of running again'))
+    .addOption(new Option('--runs <n>', 'runs per site at N = 1,000 (default 3; 5 at N = 100)').argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 20) throw new UsageError(`--runs: expected a whole number from 1 to 20, got "${v}"`);
+      return n;
+    }))
+    .addOption(new Option('--keep', 'keep bench/work/ (generated projects, outputs, build logs) afterwards'))
+    .addOption(new Option('--note <text>', 'a line about the machine for BENCHMARKS.md (e.g. that it was shared)'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  npm run bench                        full run; writes BENCHMARKS.md and bench/results.json
+  npm run bench -- --check             full run, then exit 1 if a budget is missed
+  npm run bench -- --check --reuse     check the committed bench/results.json without building
+  npm run bench -- --quick --keep      quick look at N = 100; outputs stay in bench/work/`,
+    )
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    program.parse(process.argv);
+  } catch (e) {
+    const err = e as { code?: string; exitCode?: number; message: string };
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(err.message.replace(/^error: /, ''));
+  }
+  const options = program.opts<Options>();
+  if (options.reuse && !options.check) throw new UsageError('--reuse only makes sense with --check');
+  if (options.quick && options.reuse) throw new UsageError('--quick and --reuse cannot be combined');
+  const budgets = readJson<Budgets>(BUDGETS, 'the budgets file is missing');
+
+  if (options.reuse) {
+    const results = readJson<Results>(RESULTS, 'run `npm run bench` first');
+    return printChecks(results, budgets);
+  }
+
+  const results = await bench(options);
+  const analysis = existsSync(ANALYSIS) ? readFileSync(ANALYSIS, 'utf8') : '';
+  const resultsPath = options.quick ? join(QUICK_DIR, 'results.json') : RESULTS;
+  const reportPath = options.quick ? join(QUICK_DIR, 'BENCHMARKS.md') : BENCHMARKS;
+  writeFileAtomic(resultsPath, JSON.stringify(results, null, 2) + '\n');
+  writeFileAtomic(reportPath, renderBenchmarks(results, budgets, analysis));
+  console.log(`\nWrote ${relative(process.cwd(), reportPath)} and ${relative(process.cwd(), resultsPath)} (${Math.round(results.durationS)} s).`);
+  return options.check ? printChecks(results, budgets) : 0;
+}
+
+await runCli(main);

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import {
+  buildRatio,
+  checkBudgets,
+  chromeBytes,
+  importRequestLimit,
+  median,
+  renderBenchmarks,
+  type Budgets,
+  type BuildRunResult,
+  type Results,
+} from '../../bench/report.ts';
+
+const budgets = JSON.parse(readFileSync(new URL('../../bench/budgets.json', import.meta.url), 'utf8')) as Budgets;
+
+const run = (wallMs: number): BuildRunResult => ({ wallMs, cpuS: wallMs / 1000, maxRssKb: 800_000, treeRssKb: 900_000, pages: 1000 });
+
+function results(overrides: Partial<Results> = {}): Results {
+  return {
+    version: 1,
+    date: '2026-11-24T00:00:00.000Z',
+    mode: 'full',
+    durationS: 600,
+    machine: {
+      cpu: 'Test CPU',
+      cores: 2,
+      memoryGiB: 8,
+      os: 'Linux',
+      node: 'v24.0.0',
+      versions: { astro: '7.0.0' },
+      chromium: '150',
+      loadAverage: { start: [1, 1, 1], end: [2, 2, 2] },
+      note: 'machine shared with other work during this run',
+    },
+    plan: { sizes: [100, 1000], runs: { 100: 5, 1000: 3 }, seed: 1, order: 'a b c a b c …' },
+    builds: [
+      { n: 1000, site: 'a', runs: [run(30_000), run(36_000), run(33_000)] },
+      { n: 1000, site: 'b', runs: [run(30_000), run(31_000), run(29_000)] },
+      { n: 1000, site: 'c', runs: [run(15_000), run(16_000), run(14_000)] },
+    ],
+    pageWeight: [
+      {
+        n: 1000,
+        site: 'a',
+        typicalPath: '/runbooks/x/',
+        html: { typical: 39_000, median: 39_000, min: 35_000, max: 45_000, pages: 1000 },
+        chromeBytes: 24_000,
+        js: { external: 11_000, externalGzip: 5_000, inline: 5_000, scripts: ['/_astro/a.js'] },
+        css: 85_000,
+        output: { bytes: 100e6, files: 3000 },
+      },
+    ],
+    search: [],
+    import: { status: 'measured', items: 2000, requests: 45, wallMs: 1200, ownMs: 300 },
+    ...overrides,
+  };
+}
+
+describe('bench statistics', () => {
+  it('median of odd and even counts, NaN when there is nothing', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it('build ratio compares medians, not means or first runs', () => {
+    // medians 33 s and 30 s; means would give 33/30 too, so make an outlier matter
+    const r = results();
+    r.builds[0].runs.push(run(300_000), run(33_000));
+    expect(buildRatio(r, 1000, 'a', 'b')).toBeCloseTo(33 / 30, 5);
+    expect(buildRatio(r, 100, 'a', 'b')).toBeNaN();
+  });
+
+  it('import request limit is ceil(items / 50) + 5', () => {
+    expect(importRequestLimit(2000, budgets.importRequests)).toBe(45);
+    expect(importRequestLimit(2001, budgets.importRequests)).toBe(46);
+    expect(importRequestLimit(0, budgets.importRequests)).toBe(5);
+  });
+});
+
+describe('budget checks', () => {
+  it('pass when every budget is met, including a ratio exactly at the limit', () => {
+    const met = results({
+      builds: [
+        { n: 1000, site: 'a', runs: [run(33_000)] },
+        { n: 1000, site: 'b', runs: [run(30_000)] },
+      ],
+    });
+    const checks = checkBudgets(met, budgets);
+    expect(checks.map((c) => [c.id, c.ok])).toEqual([
+      ['build-ratio', true],
+      ['page-html', true],
+      ['import-requests', true],
+    ]);
+    expect(checks[2].limit).toContain('= 45');
+  });
+
+  it('report a slow build, a heavy page and too many requests as missed', () => {
+    const r = results({
+      builds: [
+        { n: 1000, site: 'a', runs: [run(40_000)] },
+        { n: 1000, site: 'b', runs: [run(30_000)] },
+      ],
+      import: { status: 'measured', items: 2000, requests: 46, wallMs: 1, ownMs: 1 },
+    });
+    r.pageWeight[0].html.typical = 40_000;
+    const checks = checkBudgets(r, budgets);
+    expect(checks.map((c) => c.ok)).toEqual([false, false, false]);
+    expect(checks[0].actual).toBe('1.33');
+  });
+
+  it('treat what was not measured as not measured, never as met', () => {
+    const r = results({ builds: [], pageWeight: [], import: { status: 'not-measured', reason: 'importer not merged yet' } });
+    const checks = checkBudgets(r, budgets);
+    expect(checks.map((c) => c.ok)).toEqual([null, null, null]);
+    expect(checks[2].actual).toContain('importer not merged yet');
+  });
+});
+
+describe('BENCHMARKS.md', () => {
+  it('shows the machine, versions, date, every table and the missed budgets', () => {
+    const r = results({ import: { status: 'not-measured', reason: 'importer not merged yet' } });
+    r.pageWeight[0].html.typical = 48_000;
+    const md = renderBenchmarks(r, budgets, '## Analysis\n\nWhy.');
+    expect(md).toContain('2026-11-24T00:00:00.000Z');
+    expect(md).toContain('Test CPU, 2 cores');
+    expect(md).toContain('astro 7.0.0');
+    expect(md).toContain('machine shared with other work during this run');
+    expect(md).toMatch(/typical runbook page HTML \(a\) at N = 1,000 \| < 40\.0 KB \| 48\.0 KB \(largest 45\.0 KB\) \| \*\*missed\*\*/);
+    expect(md).toContain('Not measured: importer not merged yet.');
+    expect(md).toMatch(/\| 1,000 \| \(a\) hikitsugi \| 1,000 \| 3 \| 33\.0 s \|/);
+    expect(md).toContain('## Analysis\n\nWhy.');
+  });
+});
+
+describe('HTML outside the text', () => {
+  it('counts everything but the rendered body, from its first heading to the page footer', () => {
+    const head = '<html><head><title>x</title></head><body><nav>menu</nav><main><h1>T</h1><dl>facts</dl>';
+    const body = '<div class="sl-heading-wrapper level-h2"><h2 id="概要">概要</h2></div><p>本文</p>';
+    const tail = '<footer>f</footer></main></body></html>';
+    expect(chromeBytes(head + body + tail)).toBe(Buffer.byteLength(head + tail));
+  });
+
+  it('works on the plain site without Starlight wrappers and on a page with no body', () => {
+    const plain = '<html><body><main><h1>T</h1><h2 id="a">概要</h2><p>x</p></main></body></html>';
+    expect(chromeBytes(plain)).toBe(Buffer.byteLength('<html><body><main><h1>T</h1></main></body></html>'));
+    expect(chromeBytes('<p>no headings</p>')).toBe(Buffer.byteLength('<p>no headings</p>'));
+  });
+});
