@@ -45,6 +45,7 @@ export default defineConfig({
       ],
       // Starlight's Markdown features (asides, heading anchors) for content outside src/content/docs.
       markdown: { processedDirs: [settings.contentDir] },
+      customCss: ['./src/styles/hikitsugi.css'],
       lastUpdated: false,
       pagination: false,
     }),

@@ -67,7 +67,16 @@ export function t(locale: Locale, key: StringKey): string {
   return strings[key][locale];
 }
 
-/** The same strings as Starlight translation entries (`hikitsugi.<key>`), for the i18n collection. */
+/** Starlight's own strings we change: its ToC "Overview" (概要) collides with runbooks' 概要 section. */
+const starlightOverrides: Record<Locale, Record<string, string>> = {
+  ja: { 'tableOfContents.overview': 'ページの先頭' },
+  en: { 'tableOfContents.overview': 'Top of page' },
+};
+
+/** Entries for Starlight's i18n collection: its overrides plus our strings as `hikitsugi.<key>`. */
 export function starlightStrings(locale: Locale): Record<string, string> {
-  return Object.fromEntries(Object.entries(strings).map(([key, value]) => [`hikitsugi.${key}`, value[locale]]));
+  return {
+    ...starlightOverrides[locale],
+    ...Object.fromEntries(Object.entries(strings).map(([key, value]) => [`hikitsugi.${key}`, value[locale]])),
+  };
 }
