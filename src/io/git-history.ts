@@ -12,8 +12,8 @@ import type { HistoryInput } from '../lib/knowledge/report.ts';
 const run = promisify(execFile);
 
 /** Git without the user's pager, colours, signatures or localized messages getting in the way. */
-async function git(cwd: string, args: string[]): Promise<string> {
-  const { stdout } = await run('git', ['-c', 'log.showSignature=false', '-c', 'color.ui=false', ...args], {
+async function git(cwd: string, args: string[], binary = 'git'): Promise<string> {
+  const { stdout } = await run(binary, ['-c', 'log.showSignature=false', '-c', 'color.ui=false', ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
@@ -31,11 +31,12 @@ export const SHALLOW_REASON =
   'history incomplete: this is a shallow clone, so older authors are missing (fetch the full history: `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)';
 
 /** Commits touching `contentDir`, oldest first, with paths relative to `contentDir`. */
-export async function readContentHistory(contentDir: string): Promise<HistoryInput> {
+export async function readContentHistory(contentDir: string, options: { gitBinary?: string } = {}): Promise<HistoryInput> {
+  const bin = options.gitBinary ?? 'git';
   let prefix: string;
   try {
     const [inside, shallow, showPrefix] = (
-      await git(contentDir, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--show-prefix'])
+      await git(contentDir, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--show-prefix'], bin)
     ).split('\n');
     if (inside !== 'true') return { available: false, reason: `${contentDir} is not inside a Git work tree` };
     if (shallow === 'true') return { available: false, reason: SHALLOW_REASON };
@@ -67,7 +68,7 @@ export async function readContentHistory(contentDir: string): Promise<HistoryInp
       '--format=%x1e%H%x1f%aN%x1f%aE',
       '--',
       '.',
-    ]);
+    ], bin);
   } catch (e) {
     const message = firstLine(e);
     if (/does not have any commits|bad default revision/i.test(message)) {
