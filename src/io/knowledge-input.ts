@@ -11,7 +11,8 @@ export function knowledgePages(content: Content): KnowledgePage[] {
     kind: p.kind,
     id: p.id,
     file: relative(root, resolve(p.path)).split(sep).join('/'),
-    path: p.path.split(sep).join('/'),
+    // Relative to the current directory when inside it, else absolute (never ../../..).
+    path: (p.path.startsWith('..') ? resolve(p.path) : p.path).split(sep).join('/'),
     title: p.data.title,
     owners: p.data.owners,
     reviewed: p.data.reviewed,
