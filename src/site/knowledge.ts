@@ -16,9 +16,14 @@ import type { RetroData, RunbookData } from '../lib/content/schema.ts';
 export const KNOWLEDGE = knowledgeSettings((settings as { knowledge?: unknown }).knowledge);
 
 let cache: Promise<KnowledgeReport> | undefined;
+let builtAt = 0;
 
+/** Once per build; in `astro dev`, at most once every two seconds so edits and commits show up. */
 export function knowledgeReport(): Promise<KnowledgeReport> {
-  cache ??= build();
+  if (!cache || (import.meta.env.DEV && Date.now() - builtAt > 2000)) {
+    cache = build();
+    builtAt = Date.now();
+  }
   return cache;
 }
 
