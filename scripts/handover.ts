@@ -18,6 +18,12 @@ import { makeSchemas } from '../src/lib/content/schema.ts';
 import { isActive } from '../src/lib/content/roster.ts';
 import { today as todayInTeamZone } from '../src/site/today.ts';
 
+// `npm run knowledge | head` closes the pipe early: that is the reader being done, not a crash.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 runCli(async () => {
   const program = new Command('handover')
     .description('Write a draft handover checklist for a member: their pages, runbooks, services and open retro actions.')

@@ -24,6 +24,12 @@ const date = (value: string) => {
   return value;
 };
 
+// `npm run knowledge | head` closes the pipe early: that is the reader being done, not a crash.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 runCli(async () => {
   const program = new Command('knowledge')
     .description('Report pages overdue for review, pages at ownership risk, each member\'s exposure and the bus factor per folder.')
