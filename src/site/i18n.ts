@@ -59,6 +59,21 @@ const strings = {
   'status.draft': { ja: '下書き', en: 'draft' },
   'status.in-progress': { ja: '引き継ぎ中', en: 'in progress' },
   'status.done': { ja: '完了', en: 'done' },
+  knowledge: { ja: 'ナレッジリスク', en: 'Knowledge risk' },
+  reviewOverdue: { ja: 'レビュー期限切れ', en: 'Review overdue' },
+  daysOverdue: { ja: '日超過', en: 'days overdue' },
+  daysLeft: { ja: 'あと {n} 日', en: 'in {n} days' },
+  dueToday: { ja: '今日が期限', en: 'due today' },
+  reviewOverdueHelp: {
+    ja: '内容がいまも正しいか確認し、front matter の reviewed を更新してください。',
+    en: 'Check that the page is still right, then update reviewed in its front matter.',
+  },
+  noActiveOwner: { ja: '現役のオーナーがいません', en: 'No active owner' },
+  noActiveOwnerHelp: {
+    ja: 'オーナーが全員チームを離れています（またはオーナー未設定です）。引き継ぐ人を決めて owners を更新してください。',
+    en: 'Every owner has left the team (or none is set). Decide who takes the page over and update owners.',
+  },
+  seeKnowledge: { ja: 'ナレッジリスクの一覧', en: 'All knowledge risks' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type StringKey = keyof typeof strings;
