@@ -7,6 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { PAGE_KINDS, staticPaths } from '../site/routes.ts';
 import { slugForFile } from '../lib/content/slugs.ts';
 import { localePrefix, LOCALES } from '../site/i18n.ts';
+import { pathIdForFile } from '../lib/onboarding/paths.ts';
 
 const PAGE_FILE = /\.(mdx?)$/i;
 
@@ -38,8 +39,28 @@ export function scanContent(contentDir: string, extraPaths: string[] = []): Site
       routeOfFile.set(file.split('\\').join('/'), `/${kind}/${slugForFile(relative(dir, file))}/`);
     }
   }
-  const base = [...staticPaths(), ...extraPaths, ...routeOfFile.values()];
+  const paths = onboardingFiles(contentDir).map((f) => `/onboarding/${f.id}/`);
+  const base = [...staticPaths(), ...extraPaths, ...paths, ...routeOfFile.values()];
   // A link may name the English UI of a page too.
   const routes = new Set(LOCALES.flatMap((l) => base.map((p) => (localePrefix(l) + p).replace(/\/\/$/, '/'))));
   return { routes, routeOfFile };
+}
+
+/** Onboarding path files (`onboarding/*.yaml`, not `_draft.yaml`) and the id each becomes. */
+export function onboardingFiles(contentDir: string): { file: string; id: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(resolve(contentDir, 'onboarding'));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith('_') && !name.startsWith('.'))
+    .sort()
+    .map((name) => ({ file: join(resolve(contentDir, 'onboarding'), name), id: pathIdForFile(name) }));
+}
+
+/** Every page as `kind/slug` (what an onboarding step's `page:` names). */
+export function pageRefs(contentDir: string): Set<string> {
+  return new Set([...scanContent(contentDir).routeOfFile.values()].map((route) => route.slice(1, -1)));
 }
