@@ -146,6 +146,18 @@ describe('a path page', () => {
     await page.context().close();
   });
 
+  it('shows a step ticked in another tab without a reload', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${sub()}onboarding/first-week/`);
+    const other = await page.context().newPage();
+    await other.goto(`${sub()}onboarding/first-week/`);
+    await expect.poll(() => boxes(other).first().isEnabled()).toBe(true);
+    await boxes(other).nth(4).check();
+    await expect.poll(() => checked(page)).toEqual([false, false, false, false, true, false, false]);
+    expect(real(problems)).toEqual([]);
+    await page.context().close();
+  });
+
   it('ignores a stored value it cannot read instead of breaking', async () => {
     const { page, problems } = await openPage(browser);
     await page.goto(`${sub()}onboarding/first-day/`);
