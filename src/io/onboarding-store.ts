@@ -7,7 +7,7 @@ import { relative } from 'node:path';
 import { parse } from 'yaml';
 import { loadContent, type ContentProblem } from './content-store.ts';
 import { makeOnboardingSchema } from '../lib/content/schema.ts';
-import { onboardingFiles } from '../integration/content-files.ts';
+import { listOnboardingFiles } from './page-files.ts';
 import { readingMinutes } from '../lib/onboarding/reading-time.ts';
 import { resolvePath, sortPaths, type PageInfo, type ResolvedPath } from '../lib/onboarding/paths.ts';
 import type { IsoDate } from '../lib/content/dates.ts';
@@ -35,7 +35,7 @@ export function loadOnboarding(contentDir: string, today: IsoDate): OnboardingCo
   const problems = [...content.problems];
   const paths: ResolvedPath[] = [];
   const seen = new Map<string, string>();
-  for (const { file, id } of onboardingFiles(contentDir)) {
+  for (const { file, id } of listOnboardingFiles(contentDir)) {
     const path = relative(process.cwd(), file) || file;
     const other = seen.get(id);
     if (other) {

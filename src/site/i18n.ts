@@ -118,3 +118,8 @@ export function t(locale: Locale, key: StringKey): string {
 export function tf(locale: Locale, key: StringKey, values: Record<string, string | number>): string {
   return t(locale, key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** The same strings as Starlight translation entries (`hikitsugi.<key>`), for the i18n collection. */
+export function starlightStrings(locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(strings).map(([key, value]) => [`hikitsugi.${key}`, value[locale]]));
+}

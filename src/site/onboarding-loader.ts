@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
-import { onboardingFiles } from '../integration/content-files.ts';
+import { listOnboardingFiles } from '../io/page-files.ts';
 import { pathIdForFile } from '../lib/onboarding/paths.ts';
 
 export function onboardingLoader(contentDir: string): Loader {
@@ -28,7 +28,7 @@ export function onboardingLoader(contentDir: string): Loader {
         return;
       }
       const byId = new Map<string, string>();
-      for (const { file, id } of onboardingFiles(resolve(root, contentDir))) {
+      for (const { file, id } of listOnboardingFiles(resolve(root, contentDir))) {
         const other = byId.get(id);
         if (other) throw new Error(`${shown(file)}: path id "${id}" is also the id of ${shown(other)}: rename one of them`);
         byId.set(id, file);

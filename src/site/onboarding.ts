@@ -4,7 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import settings from '../../hikitsugi.config.mjs';
-import { onboardingFiles } from '../integration/content-files.ts';
+import { listOnboardingFiles } from '../io/page-files.ts';
 import { readingMinutes } from '../lib/onboarding/reading-time.ts';
 import { membershipByPage, resolvePath, sortPaths, type Membership, type PageInfo, type ResolvedPath } from '../lib/onboarding/paths.ts';
 import { PAGE_KINDS } from './routes.ts';
@@ -32,7 +32,7 @@ function readableText(entry: { collection: string; body?: string; data: object }
 
 async function load(): Promise<Onboarding> {
   // No path files, no paths (and no "collection is empty" warning on every page).
-  if (onboardingFiles(settings.contentDir).length === 0) return { paths: [], membership: new Map() };
+  if (listOnboardingFiles(settings.contentDir).length === 0) return { paths: [], membership: new Map() };
   const entries = await getCollection('onboarding');
   const wanted = new Set(entries.flatMap((e) => e.data.steps.flatMap((s) => (s.type === 'page' ? [s.page] : []))));
   const pages = new Map<string, PageInfo>();
