@@ -38,6 +38,7 @@ export default defineConfig({
       // so a page's HTML does not grow with the number of runbooks.
       sidebar: [
         { label: 'ホーム', translations: { en: 'Home' }, link: '/' },
+        { label: 'オンボーディング', translations: { en: 'Onboarding' }, link: '/onboarding/' },
         { label: 'SRE ガイドライン', translations: { en: 'SRE guideline' }, link: '/guideline/' },
         { label: 'ランブック', translations: { en: 'Runbooks' }, link: '/runbooks/' },
         { label: '引き継ぎ', translations: { en: 'Handover' }, link: '/handover/' },

@@ -10,14 +10,19 @@ import { checkedGlob } from './site/checked-loader.ts';
 import { glob } from 'astro/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { LOCALES, starlightStrings } from './site/i18n.ts';
-import { makeSchemas, memberSchema } from './lib/content/schema.ts';
+import { makeOnboardingSchema, makeSchemas, memberSchema } from './lib/content/schema.ts';
 import { parseRoster } from './lib/content/roster.ts';
 import settings from '../hikitsugi.config.mjs';
 import { slugForFile } from './lib/content/slugs.ts';
+import { pageRefs } from './integration/content-files.ts';
+import { onboardingLoader } from './site/onboarding-loader.ts';
 
 const rosterPath = `${settings.contentDir}/team.yaml`;
 const roster = parseRoster(readFileSync(rosterPath, 'utf8'), rosterPath);
-const schemas = makeSchemas(new Set(roster.map((m) => m.id)));
+const memberIds = new Set(roster.map((m) => m.id));
+const schemas = makeSchemas(memberIds);
+// Onboarding steps name pages of any kind: the pages on disk, so a step to a missing page fails.
+const onboardingSchema = makeOnboardingSchema(memberIds, pageRefs(settings.contentDir));
 
 // Pages are MDX or Markdown; files and folders starting with _ are drafts/partials.
 const pages = (folder: string) =>
@@ -40,4 +45,5 @@ export const collections = {
   runbooks: defineCollection({ loader: pages('runbooks'), schema: schemas.runbooks }),
   handover: defineCollection({ loader: pages('handover'), schema: schemas.handover }),
   retros: defineCollection({ loader: pages('retros'), schema: schemas.retros }),
+  onboarding: defineCollection({ loader: onboardingLoader(settings.contentDir), schema: onboardingSchema }),
 };

@@ -3,7 +3,7 @@
  * (and again in dev when files change), for the link checker.
  */
 import { relative, resolve } from 'node:path';
-import { listPageFiles } from '../io/page-files.ts';
+import { listOnboardingFiles, listPageFiles } from '../io/page-files.ts';
 import { PAGE_KINDS, staticPaths } from '../site/routes.ts';
 import { slugForFile } from '../lib/content/slugs.ts';
 import { localePrefix, LOCALES } from '../site/i18n.ts';
@@ -22,8 +22,14 @@ export function scanContent(contentDir: string, extraPaths: string[] = []): Site
       routeOfFile.set(file.split('\\').join('/'), `/${kind}/${slugForFile(relative(dir, file))}/`);
     }
   }
-  const base = [...staticPaths(), ...extraPaths, ...routeOfFile.values()];
+  const paths = listOnboardingFiles(contentDir).map((f) => `/onboarding/${f.id}/`);
+  const base = [...staticPaths(), ...extraPaths, ...paths, ...routeOfFile.values()];
   // A link may name the English UI of a page too.
   const routes = new Set(LOCALES.flatMap((l) => base.map((p) => (localePrefix(l) + p).replace(/\/\/$/, '/'))));
   return { routes, routeOfFile };
+}
+
+/** Every page as `kind/slug` (what an onboarding step's `page:` names). */
+export function pageRefs(contentDir: string): Set<string> {
+  return new Set([...scanContent(contentDir).routeOfFile.values()].map((route) => route.slice(1, -1)));
 }

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathIdForFile } from '../lib/onboarding/paths.ts';
 
 /**
  * Markdown/MDX page files under `dir`, recursively, skipping `_drafts`, `_partials.mdx` and
@@ -17,4 +18,18 @@ export function listPageFiles(dir: string): string[] {
     const full = join(dir, name);
     return statSync(full).isDirectory() ? listPageFiles(full) : /\.mdx?$/i.test(name) ? [full] : [];
   });
+}
+
+/** Onboarding path files (`onboarding/*.yaml`, not `_draft.yaml`) and the id each becomes. */
+export function listOnboardingFiles(contentDir: string): { file: string; id: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(resolve(contentDir, 'onboarding'));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith('_') && !name.startsWith('.'))
+    .sort()
+    .map((name) => ({ file: join(resolve(contentDir, 'onboarding'), name), id: pathIdForFile(name) }));
 }
