@@ -45,12 +45,26 @@ function isolatedRoot(): string {
   return root;
 }
 
+/**
+ * Vitest workers mirror Vite's import.meta.env into process.env (BASE_URL=/, DEV=1, MODE=test...).
+ * A child build inheriting them renders `import.meta.env.BASE_URL` as "/" even under a base path
+ * and runs with DEV set, so give it the environment a user's shell would.
+ */
+const TEST_RUNNER_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
+function withoutTestRunnerEnv(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...source };
+  for (const key of TEST_RUNNER_ENV) delete env[key];
+  return env;
+}
+
 export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
   const work = mkdtempSync(join(tmpdir(), 'hk-build-'));
   const root = isolatedRoot();
   const outDir = options.outDir ?? join(work, 'dist');
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...withoutTestRunnerEnv(process.env),
+    // vitest sets NODE_ENV=test, which would make Astro build a dev-mode site (no search).
+    NODE_ENV: 'production',
     ASTRO_TELEMETRY_DISABLED: '1',
     OUT_DIR: outDir,
     CACHE_DIR: join(work, 'cache'),
