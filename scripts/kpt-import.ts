@@ -51,6 +51,8 @@ const program = new Command('kpt:import')
 Environment:
   MIRO_ACCESS_TOKEN  token with the boards:read scope (not needed with --from-snapshot)
   MIRO_API_URL       API base URL (default ${DEFAULT_MIRO_API_URL}), for any Miro-compatible server
+  MIRO_RETRIES       retries after a 5xx, network error or timeout (default 4; 429s wait for the reset)
+  MIRO_TIMEOUT_SECONDS  give up on one request after this long and retry it (default 15)
 
 Boards: stickies are Keep / Problem / Try by their frame (Keep（続けること）, KEEP 👍, ...), by the
 KEEP / PROBLEM / TRY header text or shape they sit under, or by a Keep / Problem / Try tag. Stickies
@@ -190,7 +192,12 @@ async function main(): Promise<number> {
       throw new CliError('MIRO_ACCESS_TOKEN is not set: create a Miro access token with the boards:read scope and export MIRO_ACCESS_TOKEN (or use --from-snapshot FILE)');
     }
     try {
-      fetcher = createNetworkFetcher({ token, baseUrl: process.env.MIRO_API_URL || DEFAULT_MIRO_API_URL });
+      fetcher = createNetworkFetcher({
+        token,
+        baseUrl: process.env.MIRO_API_URL || DEFAULT_MIRO_API_URL,
+        retries: envNumber('MIRO_RETRIES', 0, 20),
+        timeoutMs: envNumber('MIRO_TIMEOUT_SECONDS', 1, 600) === undefined ? undefined : envNumber('MIRO_TIMEOUT_SECONDS', 1, 600)! * 1000,
+      });
     } catch (e) {
       throw new CliError((e as Error).message);
     }
@@ -253,6 +260,14 @@ async function main(): Promise<number> {
   }
   process.stdout.write(`${path}\n`);
   return 0;
+}
+
+function envNumber(name: string, min: number, max: number): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${name}="${printable(raw, 20)}": expected a whole number from ${min} to ${max}`, 2);
+  return n;
 }
 
 function readSnapshotOrFail(path: string) {

@@ -1,7 +1,7 @@
 /**
  * Snapshots: the raw JSON replies an import read, keyed by request, so an import can be reviewed
  * or replayed with no network (and tests can run on recorded boards). Only response bodies are
- * stored: no headers, no URLs with hosts, never the token.
+ * stored, keyed by path and query (no host): no headers, never the token.
  */
 import { readFileSync } from 'node:fs';
 import { MiroError, queryKey, type MiroFetcher } from './fetcher.ts';
