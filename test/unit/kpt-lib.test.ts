@@ -314,3 +314,19 @@ describe('the page', () => {
     expect(retroFileName('2025-06-12', ['SRE'], (n) => taken.has(n))).toBe('2025-06-12-sre-3.mdx');
   });
 });
+
+describe('YAML that every reader reads back as written', () => {
+  it('quotes what a YAML 1.1 reader would take for a date, boolean or number; leaves day fields plain', async () => {
+    const { toYaml } = await import('../../src/lib/kpt/page.ts');
+    const jsYaml = await import('js-yaml');
+    const values = ['2025-06-12', '2025-06-12T03:04:05Z', 'yes', 'No', 'on', 'OFF', '0777', '1_000', '12:30', '~', 'null', '1e3', '.inf', '<<', 'true', '- item', 'plain text'];
+    const fm = { date: '2025-06-12', source: { modified_at: '2025-06-12T03:04:05Z' }, items: values.map((text) => ({ kind: 'keep', text, due: '2025-07-01' })) };
+    const out = toYaml(fm);
+    expect(out).toMatch(/^date: 2025-06-12$/m);
+    expect(out).toMatch(/^    due: 2025-07-01$/m);
+    const back = jsYaml.load(out) as typeof fm;
+    expect(back.items.map((i) => i.text)).toEqual(values);
+    expect(back.source.modified_at).toBe('2025-06-12T03:04:05Z');
+    expect(parse(out)).toEqual(fm);
+  });
+});

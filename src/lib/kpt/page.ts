@@ -6,7 +6,7 @@
  * The output is a pure function of board + existing page, so an unchanged board gives the
  * same bytes.
  */
-import { Document, isMap, isSeq } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, parse, Scalar, visit } from 'yaml';
 import { KPT_KINDS } from '../content/schema.ts';
 import { frontMatterOf } from '../content/raw-dates.ts';
 import type { Entry } from './classify.ts';
@@ -181,7 +181,29 @@ export function buildPage(input: PageInput): PageResult {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
-/** Deterministic YAML: no line folding, short lists of names in flow style like the samples. */
+/** Keys whose `YYYY-MM-DD` values stay unquoted, like hand-written pages. */
+const DATE_KEYS = new Set(['date', 'reviewed', 'due']);
+const MAYBE_SPECIAL = /^[-+.\d~<=:yYnNoOtTfF]/;
+
+/**
+ * True when a YAML 1.1 reader (the site's front matter loader is one) would read this plain
+ * string as something else: a timestamp (`2025-06-12T03:04:05Z`), yes/no/on/off, 0777, 1_000...
+ * YAML 1.2 writers leave those unquoted.
+ */
+function misreadByYaml11(value: string): boolean {
+  if (value.length > 64 || !MAYBE_SPECIAL.test(value)) return false;
+  try {
+    return parse(value, { version: '1.1' }) !== value;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Deterministic YAML that YAML 1.1 and 1.2 readers both read back as written: no line folding,
+ * short lists of names in flow style like the samples, strings quoted where a 1.1 reader would
+ * take them for dates, booleans or numbers, and day fields left plain.
+ */
 export function toYaml(frontMatter: FrontMatter): string {
   const doc = new Document(frontMatter);
   if (isMap(doc.contents)) {
@@ -190,5 +212,14 @@ export function toYaml(frontMatter: FrontMatter): string {
       if (isSeq(node) && node.items.length > 0) node.flow = true;
     }
   }
+  visit(doc, {
+    Scalar(key, node, path) {
+      if (key === 'key' || typeof node.value !== 'string') return;
+      const parent = path[path.length - 1];
+      const field = isPair(parent) && isScalar(parent.key) ? String(parent.key.value) : '';
+      if (DATE_KEYS.has(field) && /^\d{4}-\d{2}-\d{2}$/.test(node.value)) return;
+      if (misreadByYaml11(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
