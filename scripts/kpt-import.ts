@@ -168,10 +168,10 @@ async function main(): Promise<number> {
 
   // The page an earlier import wrote for this board, read before any network call.
   let found;
-  let existing;
   try {
     found = findRetroForBoard(retrosDir, ref.id);
-    existing = found ? parsePage(found.source, parseYaml) : undefined;
+    // Checked here, before the network: a page that cannot be merged stops the import early.
+    if (found) parsePage(found.source);
   } catch (e) {
     if (e instanceof AmbiguousPageError) throw new CliError(e.message);
     if (e instanceof PageParseError) throw new CliError(`${found!.path}: ${e.message}; fix it, then import again`);
@@ -216,7 +216,7 @@ async function main(): Promise<number> {
       date: opts.date,
       team: opts.team?.trim(),
       owners,
-      existing,
+      existingSource: found?.source,
       onProgress: (p) => bar.update(p.items, p.total, p.requests),
       onWarning: (w) => warnings.push(w),
     });

@@ -330,3 +330,18 @@ describe('YAML that every reader reads back as written', () => {
     expect(parse(out)).toEqual(fm);
   });
 });
+
+describe('any string survives a round trip through YAML 1.1 and 1.2 readers', () => {
+  it.each([
+    'yes', 'No', 'ON', 'y', '~', 'null', '', '<<', '=', '0777', '0x1F', '0b101', '1_000', '12:30', '190:20:30', '1.5', '.5', '1e3', '-1.5e+3', '.inf', '-.Inf', '.NaN',
+    '2025-06-12', '2025-6-1', '2025-06-12T03:04:05Z', '2025-06-12 03:04:05.5 +09:00',
+    'yess', 'Yes!', 'keep', '2025-06-12x', '12:30 meeting', '1.2.3', 'v1', '0.0.0.0', '3458764599000000000', '-', '+1', '? x', ': y', '# z', '@a', '`b', '%c',
+  ])('%j', async (value) => {
+    const { toYaml } = await import('../../src/lib/kpt/page.ts');
+    const jsYaml = await import('js-yaml');
+    const out = toYaml({ items: [{ text: value }], note: value });
+    expect(parse(out, { version: '1.1' })).toEqual({ items: [{ text: value }], note: value });
+    expect(jsYaml.load(out)).toEqual({ items: [{ text: value }], note: value });
+    expect(parse(out)).toEqual({ items: [{ text: value }], note: value });
+  });
+});

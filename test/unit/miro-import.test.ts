@@ -35,7 +35,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const fast: Partial<NetworkFetcherOptions> = { backoffMs: 5, timeoutMs: 400 };
+// Timeouts long enough for a loaded CI machine: a spurious timeout would add a request.
+const fast: Partial<NetworkFetcherOptions> = { backoffMs: 5, timeoutMs: 2500 };
 
 async function run(board: BoardFixture, options: Partial<NetworkFetcherOptions> = fast, faults: FaultRule[] = []) {
   server.faults.splice(0, server.faults.length, ...faults);

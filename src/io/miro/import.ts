@@ -4,13 +4,15 @@
  * see local processing time separately from network time.
  */
 import { performance } from 'node:perf_hooks';
-import { buildRetro, isKptTagTitle, type RetroOptions, type RetroResult } from '../../lib/kpt/index.ts';
+import { buildRetro, isKptTagTitle, parsePage, type RetroOptions, type RetroResult } from '../../lib/kpt/index.ts';
 import type { BoardData } from '../../lib/kpt/miro-types.ts';
 import type { MiroFetcher } from './fetcher.ts';
 import { readBoard, type ReadProgress } from './read-board.ts';
 
 export interface ImportBoardOptions extends RetroOptions {
   fetcher: MiroFetcher;
+  /** The text of the page an earlier import wrote, parsed inside the timed pure step. */
+  existingSource?: string;
   onProgress?: (p: ReadProgress) => void;
   onWarning?: (message: string) => void;
 }
@@ -22,7 +24,7 @@ export interface ImportBoardResult {
   requests: number;
   /** Wall time spent reading the board (network, retries, waits). */
   readMs: number;
-  /** Wall time of the pure import: classification, merge and YAML. */
+  /** Wall time of the pure import: reading the existing page, classification, merge and YAML. */
   processMs: number;
 }
 
@@ -36,7 +38,8 @@ export async function importBoard(options: ImportBoardOptions): Promise<ImportBo
     onWarning: options.onWarning,
   });
   const t1 = performance.now();
-  const result = buildRetro(data, options);
+  const existing = options.existing ?? (options.existingSource !== undefined ? parsePage(options.existingSource) : undefined);
+  const result = buildRetro(data, { ...options, existing });
   const t2 = performance.now();
   return { result, data, requests: fetcher.requests, readMs: t1 - t0, processMs: t2 - t1 };
 }

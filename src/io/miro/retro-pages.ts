@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { frontMatterOf } from '../../lib/content/raw-dates.ts';
+import { readFrontMatterYaml } from '../../lib/kpt/page.ts';
 
 export interface FoundPage {
   path: string;
@@ -40,7 +40,7 @@ export function findRetroForBoard(retrosDir: string, boardId: string): FoundPage
     if (!source.includes(boardId)) continue;
     let data: unknown;
     try {
-      data = parse(frontMatterOf(source));
+      data = readFrontMatterYaml(frontMatterOf(source));
     } catch (e) {
       throw new AmbiguousPageError(
         `${path} mentions board ${boardId} but its front matter is not valid YAML (${(e as Error).message.split('\n')[0]}): fix it, then import again`,
