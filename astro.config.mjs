@@ -14,6 +14,18 @@ export default defineConfig({
   cacheDir: process.env.CACHE_DIR || './node_modules/.astro',
   site: settings.site,
   trailingSlash: 'always',
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's compiled MDX starts with a directive the bundler warns about once per page;
+        // it is Astro's own output and harmless, and would bury real warnings.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
   integrations: [
     starlight({
       title: settings.title,

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { checkedGlob } from './site/checked-loader.ts';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { glob } from 'astro/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { LOCALES, starlightStrings } from './site/i18n.ts';
 import { makeSchemas, memberSchema } from './lib/content/schema.ts';
 import { parseRoster } from './lib/content/roster.ts';
 import settings from '../hikitsugi.config.mjs';
@@ -27,8 +28,13 @@ const pages = (folder: string) =>
   });
 
 export const collections = {
-  // Starlight requires a docs collection; every page here is rendered by our own routes.
-  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  // Starlight renders only its 404 page from `docs`; every other page comes from our own routes.
+  docs: defineCollection({ loader: glob({ pattern: '404.md', base: settings.contentDir }), schema: docsSchema() }),
+  // Our UI strings, also handed to Starlight so its `t()` knows them (keys `hikitsugi.*`).
+  i18n: defineCollection({
+    loader: () => LOCALES.map((locale) => ({ id: locale, ...starlightStrings(locale) })),
+    schema: i18nSchema(),
+  }),
   team: defineCollection({ loader: file(rosterPath), schema: memberSchema }),
   guideline: defineCollection({ loader: pages('guideline'), schema: schemas.guideline }),
   runbooks: defineCollection({ loader: pages('runbooks'), schema: schemas.runbooks }),

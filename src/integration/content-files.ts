@@ -2,27 +2,11 @@
  * The content files on disk and the site paths they become. Read when the build starts
  * (and again in dev when files change), for the link checker.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { listPageFiles } from '../io/page-files.ts';
 import { PAGE_KINDS, staticPaths } from '../site/routes.ts';
 import { slugForFile } from '../lib/content/slugs.ts';
 import { localePrefix, LOCALES } from '../site/i18n.ts';
-
-const PAGE_FILE = /\.(mdx?)$/i;
-
-function walk(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    if (name.startsWith('_') || name.startsWith('.')) return [];
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : PAGE_FILE.test(name) ? [full] : [];
-  });
-}
 
 export interface SiteMap {
   routes: Set<string>;
@@ -34,7 +18,7 @@ export function scanContent(contentDir: string, extraPaths: string[] = []): Site
   const routeOfFile = new Map<string, string>();
   for (const kind of PAGE_KINDS) {
     const dir = resolve(contentDir, kind);
-    for (const file of walk(dir)) {
+    for (const file of listPageFiles(dir)) {
       routeOfFile.set(file.split('\\').join('/'), `/${kind}/${slugForFile(relative(dir, file))}/`);
     }
   }

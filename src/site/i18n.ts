@@ -66,3 +66,8 @@ export type StringKey = keyof typeof strings;
 export function t(locale: Locale, key: StringKey): string {
   return strings[key][locale];
 }
+
+/** The same strings as Starlight translation entries (`hikitsugi.<key>`), for the i18n collection. */
+export function starlightStrings(locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(strings).map(([key, value]) => [`hikitsugi.${key}`, value[locale]]));
+}
