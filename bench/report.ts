@@ -193,6 +193,13 @@ function table(head: string[], rows: (string | number)[][], align?: string[]): s
   return [row(head), row(sep), ...rows.map(row)].join('\n');
 }
 
+function cpuRatio(results: Pick<Results, 'builds'>, size: number, site: SiteId, base: SiteId): string {
+  const cpu = (s: SiteId) =>
+    median((results.builds.find((b) => b.n === size && b.site === s)?.runs ?? []).map((r) => r.cpuS).filter((v): v is number => v != null));
+  const v = cpu(site) / cpu(base);
+  return site === base || !Number.isFinite(v) ? '' : v.toFixed(2);
+}
+
 export function renderBuilds(results: Results): string {
   const sizes = [...new Set(results.builds.map((b) => b.n))].sort((x, y) => x - y);
   const rows: (string | number)[][] = [];
@@ -219,14 +226,42 @@ export function renderBuilds(results: Results): string {
         mb(Math.max(...s.runs.map((r) => r.treeRssKb))),
         ratio('b'),
         ratio('c'),
+        cpuRatio(results, size, site, 'b'),
       ]);
     }
   }
   return table(
-    ['N', 'site', 'HTML pages', 'runs', 'median wall', 'min – max', 'median CPU (user+sys)', 'peak RSS, largest process', 'peak RSS, all processes', 'ratio to (b)', 'ratio to (c)'],
+    ['N', 'site', 'HTML pages', 'runs', 'median wall', 'min – max', 'median CPU (user+sys)', 'peak RSS, largest process', 'peak RSS, all processes', 'wall ratio to (b)', 'wall ratio to (c)', 'CPU ratio to (b)'],
     rows,
-    ['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:'],
+    ['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:'],
   );
+}
+
+export interface Scaling {
+  site: SiteId;
+  /** Seconds a build costs whatever the page count (start-up, bundling, fixed pages). */
+  fixedS: number;
+  /** Seconds each further 100 runbooks add. */
+  per100S: number;
+}
+
+/** Two-point fit of median wall time against page count: fixed cost and cost per 100 runbooks. */
+export function scaling(results: Pick<Results, 'builds'>): Scaling[] {
+  const sizes = [...new Set(results.builds.map((b) => b.n))].sort((x, y) => x - y);
+  if (sizes.length < 2) return [];
+  const [lo, hi] = [sizes[0], sizes[sizes.length - 1]];
+  return (['a', 'b', 'c'] as SiteId[]).flatMap((site) => {
+    const [tLo, tHi] = [medianWall(results, lo, site), medianWall(results, hi, site)];
+    if (!Number.isFinite(tLo) || !Number.isFinite(tHi)) return [];
+    const perPage = (tHi - tLo) / (hi - lo) / 1000;
+    return [{ site, fixedS: tLo / 1000 - perPage * lo, per100S: perPage * 100 }];
+  });
+}
+
+export function renderScaling(results: Results): string {
+  const rows = scaling(results).map((s) => [SITE_LABELS[s.site], `${s.fixedS.toFixed(1)} s`, `${s.per100S.toFixed(2)} s`]);
+  if (rows.length === 0) return '';
+  return table(['site', 'fixed cost', 'each further 100 runbooks'], rows, ['---', '---:', '---:']);
 }
 
 export function renderPageWeight(results: Results): string {
@@ -331,6 +366,7 @@ indexer), sampled every 100 ms.
 
 ${renderBuilds(results)}
 
+${scaling(results).length ? `Where the time goes, from the two page counts (a straight line through the medians):\n\n${renderScaling(results)}\n` : ''}
 ## Page weight
 
 The typical page is the runbook whose HTML is the median size on (a); the same runbook is measured

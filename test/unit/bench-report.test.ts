@@ -7,6 +7,7 @@ import {
   importRequestLimit,
   median,
   renderBenchmarks,
+  scaling,
   type Budgets,
   type BuildRunResult,
   type Results,
@@ -146,5 +147,22 @@ describe('HTML outside the text', () => {
     const plain = '<html><body><main><h1>T</h1><h2 id="a">概要</h2><p>x</p></main></body></html>';
     expect(chromeBytes(plain)).toBe(Buffer.byteLength('<html><body><main><h1>T</h1></main></body></html>'));
     expect(chromeBytes('<p>no headings</p>')).toBe(Buffer.byteLength('<p>no headings</p>'));
+  });
+});
+
+describe('scaling', () => {
+  it('splits build time into a fixed cost and a cost per 100 runbooks', () => {
+    const r = results({
+      builds: [
+        { n: 100, site: 'a', runs: [run(8_000)] },
+        { n: 1000, site: 'a', runs: [run(35_000)] },
+        { n: 100, site: 'b', runs: [run(5_000)] },
+      ],
+    });
+    const [a, ...rest] = scaling(r);
+    expect(a.site).toBe('a');
+    expect(a.per100S).toBeCloseTo(3, 5);
+    expect(a.fixedS).toBeCloseTo(5, 5);
+    expect(rest).toEqual([]); // (b) has one page count only
   });
 });
