@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { CliError, runCli, UsageError } from '../src/cli/run.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
@@ -48,6 +48,7 @@ interface Options {
   runs?: number;
   keep?: boolean;
   note?: string;
+  results?: string;
 }
 
 function versionOf(pkg: string): string {
@@ -203,7 +204,8 @@ async function main(): Promise<number> {
     )
     .addOption(new Option('--quick', 'N = 100 only, one run each, no warm-up: for development (writes bench/work/quick/)'))
     .addOption(new Option('--check', 'exit 1 if a budget in bench/budgets.json is missed or not measured'))
-    .addOption(new Option('--reuse', 'with --check: check the last bench/results.json instead of running again'))
+    .addOption(new Option('--reuse', 'no builds: rewrite BENCHMARKS.md from bench/results.json and bench/analysis.md; with --check, only check those results'))
+    .addOption(new Option('--results <file>', 'with --reuse: the results file to read').default(RESULTS, 'bench/results.json'))
     .addOption(new Option('--runs <n>', 'runs per site at N = 1,000 (default 3; 5 at N = 100)').argParser((v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1 || n > 20) throw new UsageError(`--runs: expected a whole number from 1 to 20, got "${v}"`);
@@ -218,6 +220,7 @@ Examples:
   npm run bench                        full run; writes BENCHMARKS.md and bench/results.json
   npm run bench -- --check             full run, then exit 1 if a budget is missed
   npm run bench -- --check --reuse     check the committed bench/results.json without building
+  npm run bench -- --reuse             rewrite BENCHMARKS.md after editing bench/analysis.md
   npm run bench -- --quick --keep      quick look at N = 100; outputs stay in bench/work/`,
     )
     .exitOverride()
@@ -231,17 +234,25 @@ Examples:
     throw new UsageError(err.message.replace(/^error: /, ''));
   }
   const options = program.opts<Options>();
-  if (options.reuse && !options.check) throw new UsageError('--reuse only makes sense with --check');
-  if (options.quick && options.reuse) throw new UsageError('--quick and --reuse cannot be combined');
+  if (options.reuse && (options.quick || options.runs || options.keep || options.note)) {
+    throw new UsageError('--reuse runs nothing: it cannot be combined with --quick, --runs, --keep or --note');
+  }
+  if (!options.reuse && options.results !== RESULTS) throw new UsageError('--results only makes sense with --reuse');
   const budgets = readJson<Budgets>(BUDGETS, 'the budgets file is missing');
+  const analysis = existsSync(ANALYSIS) ? readFileSync(ANALYSIS, 'utf8') : '';
 
   if (options.reuse) {
-    const results = readJson<Results>(RESULTS, 'run `npm run bench` first');
-    return printChecks(results, budgets);
+    const results = readJson<Results>(resolve(options.results!), 'run `npm run bench` first');
+    if (results?.version !== 1 || !Array.isArray(results.builds) || !Array.isArray(results.pageWeight) || !results.import) {
+      throw new CliError(`${options.results}: not a results file of this benchmark (expected version 1 with builds, pageWeight, search, import)`);
+    }
+    if (options.check) return printChecks(results, budgets);
+    writeFileAtomic(BENCHMARKS, renderBenchmarks(results, budgets, analysis));
+    console.log(`Wrote ${relative(process.cwd(), BENCHMARKS)} from ${relative(process.cwd(), options.results!)} (${results.date}).`);
+    return 0;
   }
 
   const results = await bench(options);
-  const analysis = existsSync(ANALYSIS) ? readFileSync(ANALYSIS, 'utf8') : '';
   const resultsPath = options.quick ? join(QUICK_DIR, 'results.json') : RESULTS;
   const reportPath = options.quick ? join(QUICK_DIR, 'BENCHMARKS.md') : BENCHMARKS;
   writeFileAtomic(resultsPath, JSON.stringify(results, null, 2) + '\n');

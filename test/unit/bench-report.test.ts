@@ -9,54 +9,11 @@ import {
   renderBenchmarks,
   scaling,
   type Budgets,
-  type BuildRunResult,
-  type Results,
 } from '../../bench/report.ts';
 
+import { results, run } from '../support/bench-results.ts';
+
 const budgets = JSON.parse(readFileSync(new URL('../../bench/budgets.json', import.meta.url), 'utf8')) as Budgets;
-
-const run = (wallMs: number): BuildRunResult => ({ wallMs, cpuS: wallMs / 1000, maxRssKb: 800_000, treeRssKb: 900_000, pages: 1000 });
-
-function results(overrides: Partial<Results> = {}): Results {
-  return {
-    version: 1,
-    date: '2026-11-24T00:00:00.000Z',
-    mode: 'full',
-    durationS: 600,
-    machine: {
-      cpu: 'Test CPU',
-      cores: 2,
-      memoryGiB: 8,
-      os: 'Linux',
-      node: 'v24.0.0',
-      versions: { astro: '7.0.0' },
-      chromium: '150',
-      loadAverage: { start: [1, 1, 1], end: [2, 2, 2] },
-      note: 'machine shared with other work during this run',
-    },
-    plan: { sizes: [100, 1000], runs: { 100: 5, 1000: 3 }, seed: 1, order: 'a b c a b c …' },
-    builds: [
-      { n: 1000, site: 'a', runs: [run(30_000), run(36_000), run(33_000)] },
-      { n: 1000, site: 'b', runs: [run(30_000), run(31_000), run(29_000)] },
-      { n: 1000, site: 'c', runs: [run(15_000), run(16_000), run(14_000)] },
-    ],
-    pageWeight: [
-      {
-        n: 1000,
-        site: 'a',
-        typicalPath: '/runbooks/x/',
-        html: { typical: 39_000, median: 39_000, min: 35_000, max: 45_000, pages: 1000 },
-        chromeBytes: 24_000,
-        js: { external: 11_000, externalGzip: 5_000, inline: 5_000, scripts: ['/_astro/a.js'] },
-        css: 85_000,
-        output: { bytes: 100e6, files: 3000 },
-      },
-    ],
-    search: [],
-    import: { status: 'measured', items: 2000, requests: 45, wallMs: 1200, ownMs: 300 },
-    ...overrides,
-  };
-}
 
 describe('bench statistics', () => {
   it('median of odd and even counts, NaN when there is nothing', () => {

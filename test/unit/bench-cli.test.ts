@@ -1,0 +1,84 @@
+/**
+ * `npm run bench` as a user runs it, for what needs no builds: help, bad flags, and checking
+ * budgets against a results file (`--check --reuse`). The full run is `npm run bench` itself.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { results, run } from '../support/bench-results.ts';
+
+const REPO = resolve(import.meta.dirname, '../..');
+const TSX = join(REPO, 'node_modules/tsx/dist/cli.mjs');
+
+function bench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [TSX, join(REPO, 'bench/run.ts'), ...args], { cwd: REPO });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'hk-bench-'));
+function resultsFile(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+describe('npm run bench', () => {
+  it('--help lists the flags with examples and exits 0', async () => {
+    const r = await bench(['--help']);
+    expect(r.code).toBe(0);
+    for (const flag of ['--quick', '--check', '--reuse', '--runs', '--keep', '--note']) expect(r.stdout).toContain(flag);
+    expect(r.stdout).toContain('npm run bench -- --check --reuse');
+  });
+
+  it.each([
+    [['--fast'], /unknown option '--fast'/],
+    [['--runs', '0'], /--runs: expected a whole number from 1 to 20, got "0"/],
+    [['--runs', 'many'], /--runs: expected a whole number/],
+    [['--reuse', '--quick'], /--reuse runs nothing/],
+    [['--results', 'x.json'], /--results only makes sense with --reuse/],
+  ])('wrong usage %j exits 2 with one line saying why', async (args, message) => {
+    const r = await bench(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('--check --reuse exits 0 when every budget is met', async () => {
+    const met = results({ builds: [{ n: 1000, site: 'a', runs: [run(31_000)] }, { n: 1000, site: 'b', runs: [run(30_000)] }] });
+    const r = await bench(['--check', '--reuse', '--results', resultsFile('met.json', met)]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('All budgets met.');
+  });
+
+  it('--check --reuse exits 1 naming each budget missed or not measured', async () => {
+    const missed = results({ import: { status: 'not-measured', reason: 'importer not merged yet' } });
+    missed.pageWeight[0].html.typical = 48_000;
+    const r = await bench(['--check', '--reuse', '--results', resultsFile('missed.json', missed)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/typical runbook page HTML \(a\) at N = 1,000: 48\.0 KB .*\(limit < 40\.0 KB\)/);
+    expect(r.stderr).toContain('requests to import a board: not measured: importer not merged yet');
+    expect(r.stderr).not.toContain('build time');
+  });
+
+  it.each([
+    ['missing.json', null, /not found/],
+    ['broken.json', '{"version": 1, "builds": [', /not valid JSON/],
+    ['other.json', { version: 2 }, /not a results file of this benchmark/],
+  ])('--check --reuse with %s exits 1 with one line', async (name, content, message) => {
+    const path = content === null ? join(dir, name) : resultsFile(name, content);
+    const r = await bench(['--check', '--reuse', '--results', path]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
