@@ -304,10 +304,10 @@ export function renderSearch(results: Results): string {
 export function renderImport(result: ImportResult): string {
   if (result.status !== 'measured') return `Not measured: ${result.reason}.`;
   const rows = [
-    ['stickies on the board', n(result.items)],
+    ['items on the board (stickies and frames)', n(result.items)],
     ['HTTP requests', n(result.requests)],
-    ['wall time', ms(result.wallMs)],
-    ['time in our own processing', ms(result.ownMs)],
+    ['wall time (median)', ms(result.wallMs)],
+    ['time in our own processing: classify, merge, YAML, write (median)', ms(result.ownMs)],
     ...Object.entries(result.detail ?? {}).map(([k, v]) => [k, typeof v === 'number' ? n(v) : v]),
   ];
   return table(['', 'value'], rows, ['---', '---:']);
@@ -333,8 +333,8 @@ export function renderMachine(results: Results): string {
     `- Node ${m.node}; ${versions}${m.chromium ? `; Chromium ${m.chromium}` : ''}`,
     `- Load average (1 / 5 / 15 min) at start: ${load(m.loadAverage.start)}, at end: ${load(m.loadAverage.end)}`,
     `- ${m.note}`,
-    `- Plan: N = ${results.plan.sizes.join(' and ')}; runs per site: ${Object.entries(results.plan.runs)
-      .map(([k, v]) => `${v} at N = ${k}`)
+    `- Plan: N = ${results.plan.sizes.map(n).join(' and ')}; runs per site: ${Object.entries(results.plan.runs)
+      .map(([k, v]) => `${v} at N = ${n(Number(k))}`)
       .join(', ')}; order ${results.plan.order}; generator seed ${results.plan.seed}`,
   ].join('\n');
 }
