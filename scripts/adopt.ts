@@ -14,6 +14,12 @@ import { slugForFile } from '../src/lib/content/slugs.ts';
 import { adoptPage, ADOPT_KINDS, DEFAULT_SEVERITY, hasBodyText, type AdoptedPage } from '../src/lib/adopt/adopt.ts';
 import { today } from '../src/site/today.ts';
 
+/** Relative to the current directory when inside it, else absolute. */
+const shown = (path: string) => {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+};
+
 const MARKDOWN = /\.(md|markdown|mdx)$/i;
 
 function walk(dir: string): string[] {
@@ -88,7 +94,7 @@ async function main(): Promise<number> {
   const rosterPath = join(contentDir, 'team.yaml');
   if (!existsSync(rosterPath)) throw new CliError(`${rosterPath} not found: is --content-dir right?`);
   const ids = new Set(parseRoster(readFileSync(rosterPath, 'utf8'), rosterPath).map((m) => m.id));
-  for (const id of opts.owner) if (!ids.has(id)) throw new UsageError(`--owner ${id}: no such member in ${relative(process.cwd(), rosterPath)}`);
+  for (const id of opts.owner) if (!ids.has(id)) throw new UsageError(`--owner ${id}: no such member in ${shown(rosterPath)}`);
   if (kind === 'handover' && opts.owner.length === 0) throw new UsageError('a handover needs the person handing over: --owner <id>');
 
   const kindDir = join(contentDir, kind);
@@ -125,15 +131,15 @@ async function main(): Promise<number> {
   const schema = makeSchemas(ids)[kind];
   const slugs = new Map<string, string>();
   for (const f of existsSync(kindDir) ? walk(kindDir).filter((f) => MARKDOWN.test(f)) : []) {
-    slugs.set(slugForFile(relative(kindDir, f)), relative(process.cwd(), f));
+    slugs.set(slugForFile(relative(kindDir, f)), shown(f));
   }
   for (const { from, to, page } of pages) {
-    const shown = relative(process.cwd(), to);
-    if (existsSync(to)) problems.push(`${shown} already exists (from ${from})`);
+    const target = shown(to);
+    if (existsSync(to)) problems.push(`${target} already exists (from ${from})`);
     const slug = slugForFile(relative(kindDir, to));
     const clash = slugs.get(slug);
-    if (clash && clash !== shown) problems.push(`${shown} and ${clash} would both be /${kind}/${slug}/`);
-    slugs.set(slug, shown);
+    if (clash && clash !== target) problems.push(`${target} and ${clash} would both be /${kind}/${slug}/`);
+    slugs.set(slug, target);
     const check = schema.safeParse(page.frontMatter);
     if (!check.success) problems.push(`${from}: ${check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
@@ -149,7 +155,7 @@ async function main(): Promise<number> {
 
 function printReport(r: { pages: { from: string; to: string; page: AdoptedPage }[]; skipped: string[]; kind: string; targetDir: string; dryRun: boolean; day: string }) {
   const out = (line = '') => console.log(line);
-  const where = relative(process.cwd(), r.targetDir) || '.';
+  const where = shown(r.targetDir);
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   out(`${r.dryRun ? 'Would adopt' : 'Adopted'} ${count(r.pages.length, 'page')} into ${where}/`);
 
@@ -168,7 +174,7 @@ function printReport(r: { pages: { from: string; to: string; page: AdoptedPage }
     out(`  skipped ${r.skipped.length}:`);
     for (const s of r.skipped) out(`    ${s}`);
   }
-  const notes = r.pages.flatMap((p) => p.page.notes.map((n) => `${relative(process.cwd(), p.to)}: ${n}`));
+  const notes = r.pages.flatMap((p) => p.page.notes.map((n) => `${shown(p.to)}: ${n}`));
   if (notes.length) {
     out('  notes:');
     for (const n of notes) out(`    ${n}`);
@@ -178,7 +184,7 @@ function printReport(r: { pages: { from: string; to: string; page: AdoptedPage }
   const specific: string[] = [];
   const grouped = new Map<string, string[]>();
   for (const { to, page } of r.pages) {
-    const path = relative(process.cwd(), to);
+    const path = shown(to);
     for (const n of page.needsHuman) {
       const line = /^line (\d+): (.*)$/.exec(n);
       if (line) specific.push(`${path}:${line[1]}: ${line[2]}`);
@@ -189,8 +195,8 @@ function printReport(r: { pages: { from: string; to: string; page: AdoptedPage }
     out('');
     out('Needs a human:');
     for (const [what, paths] of grouped) {
-      const shown = paths.length > 3 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', ');
-      out(`  - ${what} (${count(paths.length, 'page')}: ${shown})`);
+      const list = paths.length > 3 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', ');
+      out(`  - ${what} (${count(paths.length, 'page')}: ${list})`);
     }
     for (const s of specific) out(`  - ${s}`);
   }

@@ -18,6 +18,12 @@ import { NEW_KINDS, renderNewPage, SLUG_PATTERN, slugFromTitle } from '../src/li
 import { today } from '../src/site/today.ts';
 import { parse as parseYaml } from 'yaml';
 
+/** Relative to the current directory when inside it, else absolute. */
+const shown = (path: string) => {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+};
+
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 const program = new Command('npm run new --')
@@ -84,7 +90,7 @@ async function main(): Promise<number> {
   if (!existsSync(rosterPath)) throw new CliError(`${rosterPath} not found: is --content-dir right?`);
   const roster = parseRoster(readFileSync(rosterPath, 'utf8'), rosterPath);
   const ids = new Set(roster.map((m) => m.id));
-  for (const id of opts.owner) if (!ids.has(id)) throw new UsageError(`--owner ${id}: no such member in ${relative(process.cwd(), rosterPath) || rosterPath}`);
+  for (const id of opts.owner) if (!ids.has(id)) throw new UsageError(`--owner ${id}: no such member in ${shown(rosterPath)}`);
   let owners = opts.owner;
   if (owners.length === 0) {
     const me = memberFromGit(roster);
@@ -96,7 +102,7 @@ async function main(): Promise<number> {
   const slug = opts.slug ?? slugFromTitle(title, kind, day);
   if (!SLUG_PATTERN.test(slug)) throw new UsageError(`--slug "${slug}": use lowercase letters, digits and -, with / for folders`);
   const path = join(contentDir, kind, `${slug}.mdx`);
-  const shown = relative(process.cwd(), path) || path;
+  const display = shown(path);
 
   // Another file with the same URL (a.md beside a.mdx, A.mdx) would be silently shadowed.
   const kindDir = join(contentDir, kind);
@@ -131,10 +137,10 @@ async function main(): Promise<number> {
   try {
     writeFileAtomic(path, text, { exclusive: true });
   } catch (e) {
-    if (e instanceof FileExistsError) throw new CliError(`${shown} already exists; refusing to overwrite it (choose another --slug)`);
+    if (e instanceof FileExistsError) throw new CliError(`${display} already exists; refusing to overwrite it (choose another --slug)`);
     throw e;
   }
-  console.log(`created ${shown}`);
+  console.log(`created ${display}`);
   console.log(`  URL: /${kind}/${slugForFile(relative(kindDir, path))}/`);
   const todo: string[] = ['fill in the TODO lines'];
   if (kind === 'runbooks' && !opts.service) todo.unshift('set `service:` (it says TODO)');

@@ -57,7 +57,11 @@ function walk(dir: string): string[] {
   });
 }
 
-const display = (abs: string) => relative(process.cwd(), abs) || abs;
+/** Relative to the current directory when inside it (clickable in editors), else absolute. */
+const display = (abs: string) => {
+  const rel = relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') ? rel : abs;
+};
 const slash = (p: string) => p.split(sep).join('/');
 
 /** The kind of a page from its place in the content folder; partials (`_x.mdx`, `_dir/`) have none. */

@@ -158,9 +158,13 @@ export function adoptPage(input: AdoptInput, settings: AdoptSettings): AdoptedPa
   const title = oldTitle || h1Text || (isIndex ? folder : fileName);
   if (!oldTitle && !h1Text) needsHuman.push(`no title or heading: titled "${title}" after the file name`);
 
-  // Starlight shows the title as the page's h1: drop a leading h1, and if the body still uses
-  // h1 for its sections, move every heading down a level so the outline is kept.
-  if (leadingH1?.position) {
+  // Starlight shows the title as the page's h1: drop a leading h1 that is the title (the only
+  // h1, or one naming the page), and if the body still uses h1 for its sections, move every
+  // heading down a level so the outline is kept.
+  const h1Count = tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
+  const loose = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const isTitle = !!leadingH1 && (!oldTitle || h1Count === 1 || [oldTitle, fileName].some((t) => loose(t) === loose(h1Text)));
+  if (leadingH1?.position && isTitle) {
     body = body.slice(0, leadingH1.position.start.offset) + body.slice(leadingH1.position.end.offset);
     // Hugo runbooks repeat the alert name as h1 (kept in `alerts`); anything else is worth a look.
     if (oldTitle && h1Text !== oldTitle && h1Text !== fileName) notes.push(`first heading "${h1Text}" dropped: the title is "${oldTitle}"`);

@@ -8,6 +8,7 @@ import type { Point, Position } from 'unist';
 
 export interface FixableMessage {
   ruleId?: string | null;
+  reason?: string;
   place?: Point | Position | null;
 }
 
@@ -66,8 +67,11 @@ export function applyFixes(source: string, messages: FixableMessage[]): { text: 
         break;
       case 'ordered-list-marker-style': {
         if (startOffset === undefined) break;
-        const match = /^(\d{1,9})\)/.exec(source.slice(startOffset, startOffset + 11));
-        if (match) push({ start: startOffset + match[1].length, end: startOffset + match[1].length + 1, text: '.' });
+        // "Unexpected ordered list marker `)`, expected `.`": the marker the file uses elsewhere.
+        const expected = /expected `([.)])`/.exec(m.reason ?? '')?.[1];
+        // The message points at the marker itself (older versions: at the item).
+        const at = /[.)]/.test(source[startOffset] ?? '') ? startOffset : startOffset + (/^\d{1,9}/.exec(source.slice(startOffset))?.[0].length ?? 0);
+        if (expected && /[.)]/.test(source[at] ?? '')) push({ start: at, end: at + 1, text: expected });
         break;
       }
       case 'hard-break-spaces': {

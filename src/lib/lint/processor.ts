@@ -50,8 +50,8 @@ export function makeLinter(syntax: Syntax, setup: LintSetup): Processor<Root> {
     .use(remarkLintNoLiteralUrls, syntax === 'mdx' ? false : undefined)
     .use(requiredSections, ['error', setup.sections])
     .use(rollbackSection, ['warn', setup.sections])
-    .use(headingStructure, 'error')
-    .use(noSecrets, 'error')
+    .use(headingStructure, ['error'])
+    .use(noSecrets, ['error'])
     .use(linkTargets, ['error', setup.links])
     // `<!-- lint disable rule-id -->` (Markdown) or `{/* lint disable rule-id */}` (MDX) also
     // silence hikitsugi's rules, as they do remark-lint's.
