@@ -8,73 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { runAstro } from '../support/build.ts';
 import { runScript } from '../support/cli.ts';
 import { makeContentDir } from '../support/content-fixture.ts';
-
-const RUNBOOK = `---
-title: DB フェイルオーバー
-service: cloud-sql
-severity: critical
-owners: [aoki]
-reviewed: 2026-10-01
----
-
-## 概要
-
-本番 DB の手順。
-
-## 影響
-
-書き込みが止まる。
-
-## 調査
-
-\`\`\`bash
-gcloud sql instances describe main
-\`\`\`
-
-## 2. DB のログを確認する
-
-ログを見る。
-
-## 対応
-
-フェイルオーバーする。
-
-## 切り戻し
-
-もう一度フェイルオーバーする。
-
-## エスカレーション
-
-テックリードを呼ぶ。
-`;
-
-const HANDOVER = `---
-title: DB 引き継ぎ
-system: Cloud SQL
-status: draft
-from: [aoki]
-to: [baba]
-owners: [aoki]
-reviewed: 2026-10-01
----
-
-## この引き継ぎについて
-
-## どこに何があるか
-
-## 定常作業
-
-## 既知の問題
-
-## 秘密情報の置き場所
-
-## 引き継ぎチェックリスト
-`;
+import { LINT_CLEAN_FILES, RUNBOOK, HANDOVER } from '../support/lint-fixture.ts';
 
 const GUIDE = (body: string) => `---\ntitle: はじめに\norder: 1\nowners: [aoki]\nreviewed: 2026-10-01\n---\n\n${body}`;
 
-const clean = (overrides: Record<string, string | null> = {}) =>
-  makeContentDir({ 'runbooks/db-failover.mdx': RUNBOOK, 'handover/db.mdx': HANDOVER, ...overrides });
+const clean = (overrides: Record<string, string | null> = {}) => makeContentDir({ ...LINT_CLEAN_FILES, ...overrides });
 
 const lint = (dir: string, ...args: string[]) => runScript('lint-content', ['--content-dir', dir, ...args]);
 const LINE = /^(.+):(\d+):(\d+) {2}(.+) {2}([a-z-]+)$/;

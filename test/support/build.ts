@@ -49,8 +49,14 @@ export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
   const work = mkdtempSync(join(tmpdir(), 'hk-build-'));
   const root = isolatedRoot();
   const outDir = options.outDir ?? join(work, 'dist');
+  // Vitest puts its own import.meta.env into process.env (NODE_ENV=test, MODE=test, DEV=1, PROD='',
+  // SSR, BASE_URL). Inherited, Astro reads them as the site's import.meta.env: the build is then
+  // not a production build and Starlight replaces search with "only available in production builds".
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL'].includes(key)),
+  );
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     ASTRO_TELEMETRY_DISABLED: '1',
     OUT_DIR: outDir,
     CACHE_DIR: join(work, 'cache'),
