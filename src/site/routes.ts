@@ -19,6 +19,9 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/runbooks', entrypoint: './src/routes/runbooks-index.astro' },
   { pattern: '/handover', entrypoint: './src/routes/handover-index.astro' },
   { pattern: '/retros', entrypoint: './src/routes/retros-index.astro' },
+  { pattern: '/knowledge', entrypoint: './src/routes/knowledge.astro' },
+  { pattern: '/onboarding', entrypoint: './src/routes/onboarding-index.astro' },
+  { pattern: '/onboarding/[id]', entrypoint: './src/routes/onboarding-path.astro' },
   ...PAGE_KINDS.map((kind) => ({ pattern: `/${kind}/[...slug]`, entrypoint: './src/routes/content-page.astro' })),
 ];
 

@@ -45,18 +45,26 @@ function isolatedRoot(): string {
   return root;
 }
 
+/**
+ * Vitest workers mirror Vite's import.meta.env into process.env (BASE_URL=/, DEV=1, MODE=test...).
+ * A child build inheriting them renders `import.meta.env.BASE_URL` as "/" even under a base path
+ * and runs with DEV set, so give it the environment a user's shell would.
+ */
+const TEST_RUNNER_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
+function withoutTestRunnerEnv(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...source };
+  for (const key of TEST_RUNNER_ENV) delete env[key];
+  return env;
+}
+
 export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
   const work = mkdtempSync(join(tmpdir(), 'hk-build-'));
   const root = isolatedRoot();
   const outDir = options.outDir ?? join(work, 'dist');
-  // Vitest puts its own import.meta.env into process.env (NODE_ENV=test, MODE=test, DEV=1, PROD='',
-  // SSR, BASE_URL). Inherited, Astro reads them as the site's import.meta.env: the build is then
-  // not a production build and Starlight replaces search with "only available in production builds".
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL'].includes(key)),
-  );
   const env: NodeJS.ProcessEnv = {
-    ...inherited,
+    ...withoutTestRunnerEnv(process.env),
+    // vitest sets NODE_ENV=test, which would make Astro build a dev-mode site (no search).
+    NODE_ENV: 'production',
     ASTRO_TELEMETRY_DISABLED: '1',
     OUT_DIR: outDir,
     CACHE_DIR: join(work, 'cache'),
