@@ -99,6 +99,15 @@ See [Node RAID Degraded](./NodeRAIDDegraded.md)
     );
   });
 
+  it('the knowledge report lists the adopted runbooks as having no owner', async () => {
+    const r = await runScript('knowledge', ['--json', '--no-git'], { env: { CONTENT_DIR: contentDir } });
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { pages: { adopted_from: string | null; risk: string; at_risk: boolean }[] };
+    const adopted = report.pages.filter((p) => p.adopted_from?.startsWith('runbooks/'));
+    expect(adopted).toHaveLength(108);
+    expect(adopted.every((p) => p.at_risk && p.risk === 'no-owner')).toBe(true);
+  });
+
   it('lints with no errors (warnings list the missing sections)', async () => {
     const r = await runScript('lint-content', ['--content-dir', contentDir, '--format', 'json']);
     const report = JSON.parse(r.stdout) as { errors: number; warnings: number; files: number; messages: { ruleId: string }[] };
