@@ -43,6 +43,10 @@ export interface LintResult {
 
 const PAGE_FILE = /\.mdx?$/i;
 
+/**
+ * Every Markdown/MDX file, drafts and partials (`_x.mdx`) included, unlike the build's
+ * `listPageFiles`: a token in a draft is still published in Git.
+ */
 function walk(dir: string): string[] {
   let names: string[];
   try {
