@@ -123,6 +123,17 @@ describe('adoptPage: front matter', () => {
     expect(makeSchemas(new Set(['aoki'])).handover.safeParse(frontMatterOf(h.text)).success).toBe(true);
   });
 
+  it('reports unknown shortcodes and active HTML at their line in the new file', () => {
+    const page = adopt('x/A.md', '---\ntitle: A\nweight: 1\nmenu: x\n---\n\n# A\n\nText {{< tweet 1 >}}\n\n<script>alert(1)</script>\n\n<details><summary>ok</summary>\n\nfine\n\n</details>\n');
+    const lines = page.text.split('\n');
+    const human = page.needsHuman.filter((n) => n.startsWith('line '));
+    expect(human).toHaveLength(2);
+    const [tweet, script] = human.map((n) => Number(/^line (\d+)/.exec(n)![1]));
+    expect(lines[tweet - 1]).toContain('`{{< tweet 1 >}}`');
+    expect(lines[script - 1]).toBe('<script>alert(1)</script>');
+    expect(human[1]).toMatch(/raw HTML that runs code/);
+  });
+
   it('hostile values stay data: a title with YAML and MDX syntax is quoted, not interpreted', () => {
     const page = adopt('x/A.md', '---\ntitle: "a: b\\n---\\n{evil}"\n---\n\ntext\n');
     expect(frontMatterOf(page.text).title).toBe('a: b\n---\n{evil}');

@@ -80,6 +80,7 @@ const KEPT_KEYS: Record<AdoptKind, string[]> = {
 const CONSUMED = ['title', 'weight', 'date', 'lastmod', 'summary', 'categories', 'keywords', 'draft'];
 
 const ALERT_NAME = /^[A-Za-z_][A-Za-z0-9_:]*$/;
+const ACTIVE_HTML = /<(script|iframe|object|embed|form)\b|\son[a-z]+\s*=|javascript:/i;
 
 function splitFrontMatter(source: string): { fm: string; body: string } {
   const m = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
@@ -142,9 +143,6 @@ export function adoptPage(input: AdoptInput, settings: AdoptSettings): AdoptedPa
   // Shortcodes first (on the original text, outside code), then headings on the result.
   const shortcodes = convertShortcodes(rawBody, { params: settings.params, codeRanges: codeRanges(parseTree(rawBody)) });
   let body = shortcodes.text;
-  for (const u of shortcodes.unknown) {
-    needsHuman.push(`line ${u.line + lineOffset(input.source, rawBody)}: unknown shortcode ${u.tag} left as code: replace it by hand`);
-  }
 
   // The page title: the old `title`, else the first heading, else the file name.
   let tree = parseTree(body);
@@ -179,6 +177,12 @@ export function adoptPage(input: AdoptInput, settings: AdoptSettings): AdoptedPa
     notes.push('headings moved down one level (the body used # for sections)');
   }
   body = `${body.replace(/^\s*\n/, '').replace(/\s+$/, '')}\n`;
+
+  // Raw HTML stays (it is the team's own text), but active HTML runs in every reader's browser.
+  const activeHtml: { line: number; value: string }[] = [];
+  visit(parseTree(body), 'html', (node) => {
+    if (ACTIVE_HTML.test(node.value)) activeHtml.push({ line: node.position?.start.line ?? 1, value: node.value.trim().slice(0, 40) });
+  });
 
   // Front matter.
   const data: Record<string, unknown> = { title };
@@ -230,7 +234,19 @@ export function adoptPage(input: AdoptInput, settings: AdoptSettings): AdoptedPa
     notes.push('Hugo draft: adopted as an unpublished file (name starts with _)');
   }
 
-  const text = `---\n${stringifyYaml(data, { lineWidth: 0, aliasDuplicateObjects: false })}---\n\n${body}`;
+  const head = `---\n${stringifyYaml(data, { lineWidth: 0, aliasDuplicateObjects: false })}---\n\n`;
+  const text = head + body;
+
+  // Line numbers in the new file, where the human will look.
+  const bodyStart = head.split('\n').length - 1;
+  let cursor = head.length;
+  for (const u of shortcodes.unknown) {
+    const at = text.indexOf(u.tag, cursor);
+    if (at !== -1) cursor = at + u.tag.length;
+    const line = at === -1 ? bodyStart + 1 : text.slice(0, at).split('\n').length;
+    needsHuman.push(`line ${line}: unknown shortcode ${u.tag} left as code: replace it by hand`);
+  }
+  for (const h of activeHtml) needsHuman.push(`line ${bodyStart + h.line}: raw HTML that runs code or embeds a page (${h.value}…): check it`);
   return {
     targetPath,
     text,
@@ -242,13 +258,6 @@ export function adoptPage(input: AdoptInput, settings: AdoptSettings): AdoptedPa
     notes,
     reviewedToday: !date,
   };
-}
-
-/** Lines before the body in the original file, to report shortcode lines as the user sees them. */
-function lineOffset(source: string, body: string): number {
-  const normalized = source.replace(/\r\n/g, '\n');
-  const before = normalized.slice(0, normalized.length - body.length);
-  return before.split('\n').length - 1;
 }
 
 function shiftHeadings(body: string, headings: Heading[]): string {
