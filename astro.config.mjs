@@ -48,6 +48,8 @@ export default defineConfig({
       // Starlight's Markdown features (asides, heading anchors) for content outside src/content/docs.
       markdown: { processedDirs: [settings.contentDir] },
       customCss: ['./src/styles/hikitsugi.css'],
+      // Runbooks from Prometheus teams use ```promql, which the highlighter does not know.
+      expressiveCode: { shiki: { langAlias: { promql: 'txt', logql: 'txt' } } },
       lastUpdated: false,
       pagination: false,
     }),
