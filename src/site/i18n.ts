@@ -59,10 +59,61 @@ const strings = {
   'status.draft': { ja: '下書き', en: 'draft' },
   'status.in-progress': { ja: '引き継ぎ中', en: 'in progress' },
   'status.done': { ja: '完了', en: 'done' },
+  'action.open': { ja: '未完了', en: 'open' },
+  'action.done': { ja: '完了', en: 'done' },
+  'action.dropped': { ja: '中止', en: 'dropped' },
+  action: { ja: 'アクション', en: 'Action' },
+  assignee: { ja: '担当', en: 'Owner' },
+  unassigned: { ja: '担当未定', en: 'Unassigned' },
+  due: { ja: '期限', en: 'Due' },
+  overdue: { ja: '期限切れ', en: 'overdue' },
+  createdIn: { ja: '作成した振り返り', en: 'Created in' },
+  age: { ja: '経過', en: 'Open for' },
+  carried: { ja: '持ち越し', en: 'Carried' },
+  followUps: { ja: '前回からの持ち越し', en: 'Carried over from earlier retros' },
+  followUpsNone: { ja: '前回から持ち越したアクションはありません。', en: 'No actions were carried over.' },
+  followUpsIntro: {
+    ja: 'この振り返りの時点で未完了だった、これまでの振り返りのアクションです（状態は現在のもの）。',
+    en: 'Actions from earlier retros that were still open at this retro (status as of today).',
+  },
+  'followUp.open': { ja: '未完了のまま', en: 'still open' },
+  'followUp.closedLater': { ja: 'のちに{status}（{date}）', en: '{status} later ({date})' },
+  'followUp.closed': { ja: '{status}（前回以降）', en: '{status} since the previous retro' },
+  carriedCount: { ja: '{n} 回目・{days} 日', en: '{n} retros · {days} days' },
+  ageValue: { ja: '{days} 日・{n} 回', en: '{days} days · {n} retros' },
+  openActions: { ja: '未完了のアクション', en: 'Open actions' },
+  openActionsSummary: {
+    ja: '未完了のアクションは {n} 件（期限切れ {overdue} 件）です。古いものから並べています。経過の「回」は、作成後に開いた振り返りの回数です。',
+    en: '{n} open actions ({overdue} overdue), oldest first. "Retros" counts the retros held since the action was created.',
+  },
+  openActionsNone: { ja: '未完了のアクションはありません。', en: 'There are no open actions.' },
+  openActionsHowTo: {
+    ja: '完了したら、振り返りページの front matter で status を done（やめたら dropped）にし、closed に日付を入れてプルリクエストを出してください。',
+    en: 'To close one, set its status to done (or dropped) and closed to the day in the retro page front matter, in a pull request.',
+  },
+  recurredBefore: { ja: 'これまでに {n} 回出ています', en: 'came up {n} times before' },
+  recurringProblems: { ja: '繰り返し出ている Problem', en: 'Recurring problems' },
+  recurringNone: { ja: '繰り返し出ている Problem はまだありません。', en: 'No problem has come up twice yet.' },
+  recurringTimes: { ja: '{n} 回', en: '{n} retros' },
+  similarity: { ja: '類似度', en: 'similarity' },
+  trend: { ja: '推移', en: 'Over time' },
+  timeline: { ja: '振り返り一覧', en: 'All retros' },
+  actionsClosed: { ja: '完了したアクション', en: 'Actions closed' },
+  closedCount: { ja: 'アクション完了 {n} 件', en: '{n} actions closed' },
+  chartOmitted: { ja: '（直近 {shown} 回を表示、それ以前の {n} 回は省略）', en: '(latest {shown} retros; {n} earlier ones not shown)' },
+  chartLabel: {
+    ja: '{team}の振り返りごとの Keep / Problem / Try の件数と完了したアクションの件数',
+    en: 'Keep / Problem / Try counts and actions closed per retro, {team}',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type StringKey = keyof typeof strings;
 
 export function t(locale: Locale, key: StringKey): string {
   return strings[key][locale];
+}
+
+/** A string with `{name}` placeholders filled in: tf('ja', 'recurredBefore', { n: 2 }). */
+export function tf(locale: Locale, key: StringKey, values: Record<string, string | number>): string {
+  return t(locale, key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

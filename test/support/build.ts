@@ -59,6 +59,9 @@ export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
     CONTENT_DIR: options.contentDir ?? join(REPO, 'content'),
     ...options.env,
   };
+  // Vitest puts Vite's own variables in process.env of test workers; BASE_URL=/ there would
+  // override the child build's base path (import.meta.env.BASE_URL), so they must not leak.
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) if (!options.env?.[key]) delete env[key];
   return new Promise((done, fail) => {
     // process.execPath is the Node that runs the tests (>= 22.12), never the system Node 20.
     const child = spawn(process.execPath, [ASTRO, options.command ?? 'build'], { cwd: root, env });

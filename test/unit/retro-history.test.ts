@@ -32,8 +32,10 @@ describe('actions across a series of retros', () => {
     expect(history.openActions('2026-11-10').find((o) => o.action.id === 'd1')!.overdue).toBe(false);
   });
 
-  it('does not count retros held after today as retros an action stayed open', () => {
-    expect(history.openActions('2026-09-20').find((o) => o.action.id === 'a1')!.ageRetros).toBe(2);
+  it('counts ages as of the given day and leaves out actions created after it', () => {
+    const sep = history.openActions('2026-09-20');
+    expect(sep.find((o) => o.action.id === 'a1')).toMatchObject({ ageDays: 67, ageRetros: 2 });
+    expect(ids(sep)).toEqual(['a1', 'b2', 'x1']);
   });
 
   it('carries over into the next retro the actions still open, with how many retros each has stayed open', () => {

@@ -228,16 +228,16 @@ export class RetroHistory {
     return this.actions.filter((a) => teamKey(a.retro.team) === teamKey(ref.team) && this.closingIndex.get(a) === here);
   }
 
-  /** Actions open today, oldest first, with their age in days and in retros. */
+  /** Actions open today (created on or before it), oldest first, with their age in days and in retros. */
   openActions(today: IsoDate): OpenAction[] {
     return this.actions
-      .filter((a) => a.status === 'open')
+      .filter((a) => a.status === 'open' && a.retro.date <= today)
       .map((action) => {
         const seq = this.teamRetros(action.retro.team);
         const created = this.position.get(action.retro.id)!;
         return {
           action,
-          ageDays: Math.max(0, dayNumber(today) - dayNumber(action.retro.date)),
+          ageDays: dayNumber(today) - dayNumber(action.retro.date),
           ageRetros: seq.filter((r, i) => i > created && r.date <= today).length,
           overdue: action.due !== undefined && action.due < today,
         };
