@@ -51,6 +51,8 @@ export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = options.outDir ?? join(work, 'dist');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    // vitest sets NODE_ENV=test, which would make Astro build a dev-mode site (no search).
+    NODE_ENV: 'production',
     ASTRO_TELEMETRY_DISABLED: '1',
     OUT_DIR: outDir,
     CACHE_DIR: join(work, 'cache'),

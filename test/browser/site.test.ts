@@ -1,0 +1,93 @@
+/**
+ * A new member's first minutes on the built site, in a real browser: the home page, a runbook
+ * reached through the navigation, Japanese search, the English UI. At the domain root and under
+ * a base path, with no console errors or broken requests.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage } from '../support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function search(page: Page, query: string): Promise<string[]> {
+  await page.locator('site-search button[data-open-modal]').first().click();
+  const input = page.locator('#starlight__search input.pagefind-ui__search-input');
+  await input.fill(query);
+  const results = page.locator('#starlight__search .pagefind-ui__result-link');
+  await results.first().waitFor({ timeout: 15_000 });
+  return results.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+}
+
+for (const [name, site] of [
+  ['at the domain root', () => inject('rootSite')],
+  ['under the /handbook/ base path', () => inject('subSite')],
+] as const) {
+  describe(`the sample site ${name}`, () => {
+    it('home page says what is here and where a new member starts', async () => {
+      const { page, problems } = await openPage(browser);
+      await page.goto(site().url);
+      expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+      const main = page.locator('main');
+      await expect(main.textContent()).resolves.toContain('新しく参加した方へ');
+      for (const section of ['SRE ガイドライン', 'ランブック', '引き継ぎ', '振り返り']) {
+        expect(await main.getByRole('link', { name: section }).count()).toBeGreaterThan(0);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('reaches a runbook through the navigation and shows its owners and review date', async () => {
+      const { page, problems } = await openPage(browser);
+      await page.goto(site().url);
+      await page.locator('nav[aria-label] a', { hasText: 'ランブック' }).first().click();
+      await page.waitForURL(/\/runbooks\/$/);
+      await page.getByRole('link', { name: 'Cloud SQL のフェイルオーバー' }).click();
+      await page.waitForURL(/\/runbooks\/cloud-sql-failover\/$/);
+      expect(new URL(page.url()).pathname).toBe(`${new URL(site().url).pathname}runbooks/cloud-sql-failover/`);
+      expect(await page.locator('h1').textContent()).toContain('Cloud SQL のフェイルオーバー');
+      const meta = await page.getByTestId('page-meta').textContent();
+      expect(meta).toMatch(/オーナー/);
+      expect(meta).toMatch(/最終レビュー\s*\d{4}-\d{2}-\d{2}/);
+      expect(await page.getByTestId('runbook-facts').textContent()).toContain('cloud-sql');
+      expect(problems).toEqual([]);
+    });
+
+    it.each([
+      ['障害', '/guideline/oncall-incident-response/'],
+      ['フェイルオーバー', '/runbooks/cloud-sql-failover/'],
+      ['パーティション', '/runbooks/bigquery-access-log-investigation/'],
+    ])('search for %s, a word inside Japanese sentences, finds %s', async (query, expected) => {
+      const { page, problems } = await openPage(browser);
+      await page.goto(site().url);
+      const paths = await search(page, query);
+      const base = new URL(site().url).pathname;
+      expect(paths).toContain(`${base}${expected.slice(1)}`);
+      // The English UI shows the same content; only the Japanese pages are indexed, once.
+      expect(paths.every((p) => !p.startsWith(`${base}en/`))).toBe(true);
+      await page.goto(new URL(paths.find((p) => p.endsWith(expected))!, site().url).href);
+      expect(await page.locator('main').textContent()).toContain(query);
+      expect(problems).toEqual([]);
+    });
+
+    it('switches to English and keeps the page, with the content still marked Japanese', async () => {
+      const { page, problems } = await openPage(browser);
+      await page.goto(`${site().url}runbooks/cloud-sql-failover/`);
+      await page.locator('starlight-lang-select select').first().selectOption({ label: 'English' });
+      await page.waitForURL(/\/en\/runbooks\/cloud-sql-failover\/$/);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.locator('main').getAttribute('lang')).toBe('ja');
+      expect(await page.getByTestId('page-meta').textContent()).toMatch(/Owners.*Last reviewed/s);
+      await page.locator('nav[aria-label] a', { hasText: 'Runbooks' }).first().click();
+      await page.waitForURL(/\/en\/runbooks\/$/);
+      // Search from the English UI still reaches Japanese content.
+      const paths = await search(page, 'フェイルオーバー');
+      expect(paths.some((p) => p.endsWith('/runbooks/cloud-sql-failover/'))).toBe(true);
+      expect(problems).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { resolveLink, type LinkContext } from '../../src/lib/links/internal-links.ts';
+import { slugForFile } from '../../src/lib/content/slugs.ts';
+
+const ctx = (base = '/'): LinkContext => ({
+  sourcePath: '/repo/content/guideline/intro.mdx',
+  base,
+  routes: new Set(['/', '/runbooks/', '/runbooks/db-failover/', '/guideline/intro/', '/en/runbooks/db-failover/']),
+  routeOfFile: new Map([
+    ['/repo/content/runbooks/db-failover.mdx', '/runbooks/db-failover/'],
+    ['/repo/content/guideline/intro.mdx', '/guideline/intro/'],
+  ]),
+});
+
+describe('internal links', () => {
+  it.each([
+    ['/runbooks/db-failover/', '/handbook/runbooks/db-failover/'],
+    ['/runbooks/db-failover', '/handbook/runbooks/db-failover/'],
+    ['/runbooks/db-failover/#切り戻し', '/handbook/runbooks/db-failover/#切り戻し'],
+    ['../runbooks/db-failover.mdx', '/handbook/runbooks/db-failover/'],
+    ['../runbooks/db-failover.mdx#impact', '/handbook/runbooks/db-failover/#impact'],
+    ['../../runbooks/db-failover/', '/handbook/runbooks/db-failover/'],
+    ['/en/runbooks/db-failover/', '/handbook/en/runbooks/db-failover/'],
+  ])('%s becomes %s under a base path', (href, expected) => {
+    expect(resolveLink(href, ctx('/handbook/'))).toEqual({ kind: 'internal', href: expected });
+  });
+
+  it('leaves external links, mailto and same-page anchors alone', () => {
+    for (const href of ['https://console.cloud.google.com/', 'mailto:sre@example.com', '#概要', '//cdn.example.com/x'])
+      expect(resolveLink(href, ctx()).kind).toBe('external');
+  });
+
+  it.each([
+    ['/runbooks/no-such/', /\/runbooks\/no-such\/, which is not a page/],
+    ['../runbooks/missing.mdx', /\/repo\/content\/runbooks\/missing\.mdx, which is not a page/],
+    ['../runbooks/nothing/', /not a page of this site/],
+    ['/runbooks/%E0%A4%A/', /not a valid URL/],
+  ])('%s is broken', (href, message) => {
+    const result = resolveLink(href, ctx());
+    expect(result.kind).toBe('broken');
+    expect(result.kind === 'broken' && result.message).toMatch(message);
+  });
+});
+
+describe('slugs', () => {
+  it.each([
+    ['cloud-sql-failover.mdx', 'cloud-sql-failover'],
+    ['gcp/Cloud SQL.md', 'gcp/cloud-sql'],
+    ['gcp/index.md', 'gcp'],
+    ['NodeFilesystemFilesFillingUp.md', 'nodefilesystemfilesfillingup'],
+    ['障害対応.mdx', '障害対応'],
+  ])('%s -> %s', (file, slug) => expect(slugForFile(file)).toBe(slug));
+});
