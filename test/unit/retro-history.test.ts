@@ -116,15 +116,21 @@ describe('actions across a series of retros', () => {
 });
 
 describe('open actions by owner', () => {
-  it('follows the roster order, then unknown ids, then unassigned last', () => {
+  it('puts unassigned actions first, then owners by their oldest open action', () => {
     const open = new RetroHistory(series()).openActions(TODAY);
-    const groups = byOwner(open, ['watanabe', 'suzuki', 'ito']);
-    expect(groups.map(([owner, list]) => [owner, list.map((o) => o.action.id)])).toEqual([
-      ['watanabe', ['d1']],
+    expect(byOwner(open).map(([owner, list]) => [owner, list.map((o) => o.action.id)])).toEqual([
+      [undefined, ['b2']],
       ['suzuki', ['a1']],
       ['ito', ['x1']],
-      [undefined, ['b2']],
+      ['watanabe', ['d1']],
     ]);
+  });
+
+  it('keeps each owner\'s actions oldest first', () => {
+    const retros = series();
+    retros[3].items = [...retros[3].items, { kind: 'try', text: 'もう一つ', id: 'd2', owner: 'suzuki' }];
+    const groups = byOwner(new RetroHistory(retros).openActions(TODAY));
+    expect(groups.find(([o]) => o === 'suzuki')![1].map((o) => o.action.id)).toEqual(['a1', 'd2']);
   });
 });
 

@@ -246,16 +246,15 @@ export class RetroHistory {
   }
 }
 
-/** Open actions by owner: owners in the given order (e.g. the roster's), then unknown ids, then unassigned. */
-export function byOwner(open: readonly OpenAction[], ownerOrder: readonly string[] = []): [owner: string | undefined, actions: OpenAction[]][] {
+/**
+ * Open actions by owner, for the actions page: unassigned actions first (a Try nobody owns is
+ * the first thing to fix), then owners in the order of their oldest open action.
+ */
+export function byOwner(open: readonly OpenAction[]): [owner: string | undefined, actions: OpenAction[]][] {
   const groups = new Map<string | undefined, OpenAction[]>();
+  if (open.some((o) => o.action.owner === undefined)) groups.set(undefined, []);
   for (const o of open) groups.set(o.action.owner, [...(groups.get(o.action.owner) ?? []), o]);
-  const rank = (owner: string | undefined) => {
-    if (owner === undefined) return Number.MAX_SAFE_INTEGER;
-    const i = ownerOrder.indexOf(owner);
-    return i === -1 ? ownerOrder.length : i;
-  };
-  return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b) || (a ?? '').localeCompare(b ?? ''));
+  return [...groups.entries()];
 }
 
 /**
