@@ -1,0 +1,307 @@
+/**
+ * npm run kpt:import -- --board <id|url>: turns a Miro KPT retrospective board into
+ * content/retros/<date>-<slug>.mdx, or updates the page an earlier import wrote.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Command, Option } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { parse as parseYaml } from 'yaml';
+import siteConfig from '../hikitsugi.config.mjs';
+import { runCli, CliError, UsageError } from '../src/cli/run.ts';
+import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { parseRoster } from '../src/lib/content/roster.ts';
+import { makeSchemas } from '../src/lib/content/schema.ts';
+import { isIsoDate } from '../src/lib/content/dates.ts';
+import {
+  BoardRefError,
+  DEFAULT_KPT_CONFIG,
+  PageParseError,
+  RetroInputError,
+  parseBoardRef,
+  parseKptConfig,
+  parsePage,
+  printable,
+  retroFileName,
+  type KptConfig,
+} from '../src/lib/kpt/index.ts';
+import { createNetworkFetcher, DEFAULT_MIRO_API_URL, MiroError, type MiroFetcher } from '../src/io/miro/fetcher.ts';
+import { readSnapshot, recordingFetcher, serializeSnapshot, SnapshotError, snapshotFetcher, type RecordingFetcher } from '../src/io/miro/snapshot.ts';
+import { importBoard } from '../src/io/miro/import.ts';
+import { AmbiguousPageError, findRetroForBoard, listRetroFiles } from '../src/io/miro/retro-pages.ts';
+
+const CONFIG_FILE = 'hikitsugi.kpt.yaml';
+
+const program = new Command('kpt:import')
+  .description('Import a Miro KPT retrospective board as a dated page in content/retros/.')
+  .addOption(new Option('--board <id|url>', 'board id (uXjVOabc123=) or board URL').makeOptionMandatory())
+  .option('--date <YYYY-MM-DD>', 'day of the retro (default: first date in the board name or title texts, else the board creation day)')
+  .option('--team <name>', 'team that held the retro (default: the page, hikitsugi.kpt.yaml, then the Miro team)')
+  .option('--owner <member-id>', 'owner of a new page, from content/team.yaml (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+  .option('--slug <slug>', 'file name part after the date for a new page (default: from the team or board name)')
+  .option('--dry-run', 'print the page instead of writing it (a --snapshot is still saved)')
+  .option('--snapshot <file>', 'save the raw Miro API replies read, to review or replay the import')
+  .option('--from-snapshot <file>', 'import from a saved snapshot, with no network and no token')
+  .option('--config <file>', `team settings (default: ./${CONFIG_FILE} if present)`)
+  .option('--content-dir <dir>', 'content folder (default: CONTENT_DIR or content)')
+  .option('--no-authors', 'leave sticky authors off the page (anonymous retros)')
+  .addHelpText(
+    'after',
+    `
+Environment:
+  MIRO_ACCESS_TOKEN  token with the boards:read scope (not needed with --from-snapshot)
+  MIRO_API_URL       API base URL (default ${DEFAULT_MIRO_API_URL}), for any Miro-compatible server
+  MIRO_RETRIES       retries after a 5xx, network error or timeout (default 4; 429s wait for the reset)
+  MIRO_TIMEOUT_SECONDS  give up on one request after this long and retry it (default 15)
+
+Boards: stickies are Keep / Problem / Try by their frame (Keep（続けること）, KEEP 👍, ...), by the
+KEEP / PROBLEM / TRY header text or shape they sit under, or by a Keep / Problem / Try tag. Stickies
+that fit none are listed and left out. ${CONFIG_FILE} may set other header words and a colour code.
+
+Re-importing updates the same page (found by board id): the body and any fields people added to
+items (owner, due, status of a Try) stay; an unchanged board gives an identical file.
+
+Examples:
+  export MIRO_ACCESS_TOKEN=...   # Miro: Settings > Your apps, scope boards:read
+  npm run kpt:import -- --board https://miro.com/app/board/uXjVOabc123=/ --team プラットフォームチーム --owner tanaka
+  npm run kpt:import -- --board uXjVOabc123= --date 2025-06-12 --dry-run
+  npm run kpt:import -- --board uXjVOabc123= --snapshot retro.json   # keep what was read
+  npm run kpt:import -- --board uXjVOabc123= --from-snapshot retro.json
+
+Exit codes: 0 written or unchanged, 1 failed (nothing written), 2 wrong usage.`,
+  )
+  .showHelpAfterError(false)
+  .configureOutput({ outputError: () => {} })
+  .exitOverride();
+
+interface Opts {
+  board: string;
+  date?: string;
+  team?: string;
+  owner: string[];
+  slug?: string;
+  dryRun?: boolean;
+  snapshot?: string;
+  fromSnapshot?: string;
+  config?: string;
+  contentDir?: string;
+  authors: boolean;
+}
+
+function loadConfig(path: string | undefined): KptConfig {
+  const file = path ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
+  if (!file) return DEFAULT_KPT_CONFIG;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
+  }
+  try {
+    return parseKptConfig(parseYaml(text), file);
+  } catch (e) {
+    throw new CliError((e as Error).message.split('\n')[0], 2);
+  }
+}
+
+function progressBar(): { update: (items: number, total?: number, requests?: number) => void; stop: () => void } {
+  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  let bar: SingleBar | undefined;
+  return {
+    update(items, total, requests) {
+      // Only boards that take more than one page get a progress line.
+      if (!bar && (total ?? 0) <= 50) return;
+      if (!bar) {
+        bar = new SingleBar({
+          stream: process.stderr,
+          format: 'reading board |{bar}| {value}/{total} items, {requests} requests',
+          hideCursor: true,
+          clearOnComplete: true,
+        });
+        bar.start(total ?? items, 0, { requests: 0 });
+      }
+      if (total) bar.setTotal(total);
+      bar.update(items, { requests: requests ?? 0 });
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+async function main(): Promise<number> {
+  try {
+    program.parse(process.argv);
+  } catch (e) {
+    const err = e as { code?: string; message?: string; exitCode?: number };
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return 0;
+    throw new UsageError((err.message ?? String(e)).replace(/^error: /, ''));
+  }
+  const opts = program.opts<Opts>();
+  if (opts.snapshot && opts.fromSnapshot) throw new UsageError('--snapshot and --from-snapshot do not go together');
+  if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date "${printable(opts.date)}" is not a day in YYYY-MM-DD form (e.g. 2025-06-12)`);
+  if (opts.team !== undefined && opts.team.trim() === '') throw new UsageError('--team is empty');
+  if (opts.slug !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(opts.slug)) throw new UsageError('--slug: lowercase letters, digits and - only');
+
+  let ref;
+  try {
+    ref = parseBoardRef(opts.board);
+  } catch (e) {
+    if (e instanceof BoardRefError) throw new CliError(e.message, 2);
+    throw e;
+  }
+
+  const config = loadConfig(opts.config);
+  if (!opts.authors) config.authors = false;
+  const contentDir = opts.contentDir ?? siteConfig.contentDir;
+  const retrosDir = join(contentDir, 'retros');
+  const rosterPath = join(contentDir, 'team.yaml');
+  let roster;
+  try {
+    roster = parseRoster(readFileSync(rosterPath, 'utf8'), rosterPath);
+  } catch (e) {
+    throw new CliError(`${(e as NodeJS.ErrnoException).code === 'ENOENT' ? `${rosterPath} not found: is --content-dir right?` : (e as Error).message.split('\n')[0]}`);
+  }
+  const ids = new Set(roster.map((m) => m.id));
+  const owners = opts.owner.length ? opts.owner : undefined;
+  for (const id of [...(owners ?? []), ...(config.owners ?? [])]) {
+    if (!ids.has(id)) throw new CliError(`unknown member id "${printable(id)}": use an id from ${rosterPath}`, 2);
+  }
+
+  // The page an earlier import wrote for this board, read before any network call.
+  let found;
+  try {
+    found = findRetroForBoard(retrosDir, ref.id);
+    // Checked here, before the network: a page that cannot be merged stops the import early.
+    if (found) parsePage(found.source);
+  } catch (e) {
+    if (e instanceof AmbiguousPageError) throw new CliError(e.message);
+    if (e instanceof PageParseError) throw new CliError(`${found!.path}: ${e.message}; fix it, then import again`);
+    throw e;
+  }
+
+  let fetcher: MiroFetcher;
+  let recorder: RecordingFetcher | undefined;
+  if (opts.fromSnapshot) {
+    const snapshot = readSnapshotOrFail(opts.fromSnapshot);
+    if (snapshot.board_id !== ref.id) {
+      throw new CliError(`${opts.fromSnapshot} holds board ${printable(snapshot.board_id)}, not ${ref.id}`);
+    }
+    fetcher = snapshotFetcher(snapshot);
+  } else {
+    const token = process.env.MIRO_ACCESS_TOKEN?.trim();
+    if (!token) {
+      throw new CliError('MIRO_ACCESS_TOKEN is not set: create a Miro access token with the boards:read scope and export MIRO_ACCESS_TOKEN (or use --from-snapshot FILE)');
+    }
+    try {
+      fetcher = createNetworkFetcher({
+        token,
+        baseUrl: process.env.MIRO_API_URL || DEFAULT_MIRO_API_URL,
+        retries: envNumber('MIRO_RETRIES', 0, 20),
+        timeoutMs: envNumber('MIRO_TIMEOUT_SECONDS', 1, 600) === undefined ? undefined : envNumber('MIRO_TIMEOUT_SECONDS', 1, 600)! * 1000,
+      });
+    } catch (e) {
+      throw new CliError((e as Error).message);
+    }
+    if (opts.snapshot) fetcher = recorder = recordingFetcher(fetcher);
+  }
+
+  const bar = progressBar();
+  const warnings: string[] = [];
+  let imported;
+  try {
+    imported = await importBoard({
+      fetcher,
+      ref,
+      config,
+      timeZone: siteConfig.timeZone,
+      date: opts.date,
+      team: opts.team?.trim(),
+      owners,
+      existingSource: found?.source,
+      onProgress: (p) => bar.update(p.items, p.total, p.requests),
+      onWarning: (w) => warnings.push(w),
+    });
+  } catch (e) {
+    if (e instanceof MiroError || e instanceof SnapshotError || e instanceof RetroInputError) throw new CliError(e.message);
+    throw e;
+  } finally {
+    bar.stop();
+    fetcher.close();
+  }
+  const { result } = imported;
+
+  if (recorder && opts.snapshot) writeFileAtomic(opts.snapshot, serializeSnapshot(recorder.snapshot(ref.id)));
+
+  let path: string;
+  if (found) path = found.path;
+  else {
+    const taken = new Set(listRetroFiles(retrosDir).map((p) => relative(retrosDir, p)));
+    const name = opts.slug
+      ? retroFileName(result.date, [opts.slug], (f) => taken.has(f))
+      : retroFileName(result.date, [result.team, imported.data.board.name], (f) => taken.has(f));
+    path = join(retrosDir, name);
+  }
+
+  // Say what will not build: usually a field people added (an owner not in the roster).
+  const check = makeSchemas(ids).retros.safeParse(result.frontMatter);
+  if (!check.success) {
+    for (const issue of check.error.issues.slice(0, 5)) warnings.push(`the page will not build until fixed: ${issue.path.join('.')}: ${issue.message}`);
+  }
+
+  report(result, warnings);
+  if (opts.dryRun) {
+    process.stdout.write(result.content);
+    process.stderr.write(`(dry run: ${path} not written)\n`);
+    return 0;
+  }
+  if (found && found.source === result.content) {
+    process.stderr.write('unchanged: the board has not changed since the last import\n');
+  } else {
+    writeFileAtomic(path, result.content, { exclusive: !found });
+  }
+  process.stdout.write(`${path}\n`);
+  return 0;
+}
+
+function envNumber(name: string, min: number, max: number): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${name}="${printable(raw, 20)}": expected a whole number from ${min} to ${max}`, 2);
+  return n;
+}
+
+function readSnapshotOrFail(path: string) {
+  try {
+    return readSnapshot(path);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+}
+
+function report(result: Awaited<ReturnType<typeof importBoard>>['result'], warnings: string[]): void {
+  const c = result.classification;
+  const count = (kind: string) => c.entries.filter((e) => e.kind === kind).length;
+  const via = Object.entries(c.via)
+    .filter(([, n]) => n > 0)
+    .map(([how, n]) => `${n} by ${how}`)
+    .join(', ');
+  const lines = [`Keep ${count('keep')} / Problem ${count('problem')} / Try ${count('try')}${via ? ` (${via})` : ''}; date ${result.date} from ${result.dateFrom}`];
+  if (result.added || result.changed || result.dropped.length) {
+    lines.push(`${result.added} new, ${result.changed} changed, ${result.dropped.length} removed since the last import`);
+  }
+  if (c.unplaced.length) {
+    lines.push(`${c.unplaced.length} ${c.unplaced.length === 1 ? 'sticky fits' : 'stickies fit'} no Keep / Problem / Try and ${c.unplaced.length === 1 ? 'was' : 'were'} left out:`);
+    for (const u of c.unplaced.slice(0, 20)) lines.push(`  - ${printable(u.text, 100)}`);
+    if (c.unplaced.length > 20) lines.push(`  ... and ${c.unplaced.length - 20} more`);
+  }
+  if (c.conflictingTags) lines.push(`${c.conflictingTags} stickies carry tags of two kinds; their tags were ignored`);
+  if (c.empty) lines.push(`${c.empty} empty stickies skipped`);
+  for (const item of result.keptOrphans) {
+    lines.push(`kept, though its sticky is gone from the board (people added to it): ${printable(String(item.text ?? ''), 80)}`);
+  }
+  if (c.entries.length === 0) lines.push('no Keep / Problem / Try stickies found: are there frames, header texts or tags named Keep / Problem / Try?');
+  lines.push(...warnings.map((w) => `warning: ${w}`));
+  process.stderr.write(`${lines.join('\n')}\n`);
+}
+
+await runCli(main);

@@ -1,0 +1,196 @@
+/**
+ * Reading Miro through the official client (`@mirohq/miro-api`), made dependable: the client
+ * never retries, waits up to 15 s and returns `body: undefined` for a truncated reply, so this
+ * layer adds a per-request timeout, retries with backoff for 5xx, network faults and broken
+ * bodies, waits out 429s until `X-RateLimit-Reset`, and turns 401/403/404 into errors that say
+ * what to do. It keeps raw JSON (the client's typed models drop fields such as `style`).
+ *
+ * The token lives only in a closure handed to the client: it is never in a message, a log, a
+ * snapshot or an object that could be serialized. The client's `logger` (which prints the
+ * Authorization header) is never set.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { MiroLowlevelApi } from '@mirohq/miro-api';
+
+export const DEFAULT_MIRO_API_URL = 'https://api.miro.com';
+
+export type MiroErrorKind = 'auth' | 'forbidden' | 'not-found' | 'rate-limited' | 'unavailable' | 'bad-request' | 'bad-reply';
+
+export class MiroError extends Error {
+  constructor(
+    readonly kind: MiroErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'MiroError';
+  }
+}
+
+/** One GET of a Miro REST path; resolves to the raw JSON body. */
+export interface MiroFetcher {
+  get(path: string, query?: Record<string, string>): Promise<unknown>;
+  /** HTTP requests sent so far, retries included (0 for a snapshot). */
+  readonly requests: number;
+  close(): void;
+}
+
+export interface NetworkFetcherOptions {
+  token: string;
+  baseUrl?: string;
+  /** Give up on one request after this long and retry it. Default 15 s. */
+  timeoutMs?: number;
+  /** Retries for 5xx, network errors, timeouts and broken bodies. Default 4. */
+  retries?: number;
+  /** Retries for 429. Default 6. */
+  rateLimitRetries?: number;
+  /** First backoff delay; doubles each retry, up to 10 s. Default 500 ms. */
+  backoffMs?: number;
+  /** Longest wait for a rate-limit reset before giving up. Default 120 s. */
+  maxRateLimitWaitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  /** Told about each retry (for a progress line or a debug log). Never sees the token. */
+  onRetry?: (info: { path: string; attempt: number; reason: string; waitMs: number }) => void;
+}
+
+interface HttpErrorLike {
+  name: string;
+  statusCode: number;
+  response?: { headers?: { get(name: string): string | null } };
+  body?: unknown;
+}
+
+const isHttpError = (e: unknown): e is HttpErrorLike =>
+  !!e && typeof e === 'object' && (e as HttpErrorLike).name === 'HttpError' && typeof (e as HttpErrorLike).statusCode === 'number';
+
+class Transient extends Error {}
+
+export const defaultSleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
+
+export function queryKey(path: string, query: Record<string, string> = {}): string {
+  const q = new URLSearchParams(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))).toString();
+  return q ? `${path}?${q}` : path;
+}
+
+export function createNetworkFetcher(options: NetworkFetcherOptions): MiroFetcher {
+  const baseUrl = (options.baseUrl || DEFAULT_MIRO_API_URL).replace(/\/+$/, '');
+  let base: URL;
+  try {
+    base = new URL(baseUrl);
+    if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new Error('not http');
+  } catch {
+    throw new MiroError('bad-request', `MIRO_API_URL "${baseUrl}" is not an http(s) URL (default ${DEFAULT_MIRO_API_URL})`);
+  }
+  const token = options.token;
+  // The client gets a function, so the token is not a property of any object we hold.
+  const api = new MiroLowlevelApi(async () => token, baseUrl);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const retries = options.retries ?? 4;
+  const rateLimitRetries = options.rateLimitRetries ?? 6;
+  const backoffMs = options.backoffMs ?? 500;
+  const maxWait = options.maxRateLimitWaitMs ?? 120_000;
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? Date.now;
+  let requests = 0;
+  let abandoned = 0;
+
+  const once = async (url: string): Promise<unknown> => {
+    requests++;
+    let timer: NodeJS.Timeout | undefined;
+    const call = api.call('GET', url);
+    const timeout = new Promise<never>((_, fail) => {
+      timer = setTimeout(() => {
+        abandoned++;
+        fail(new Transient(`no answer within ${Math.round(timeoutMs / 100) / 10} s`));
+      }, timeoutMs);
+    });
+    call.catch(() => {}); // an abandoned request may still fail later; nobody is waiting for it
+    try {
+      const { body } = await Promise.race([call, timeout]);
+      if (body === undefined || body === null || typeof body !== 'object') throw new Transient('truncated or empty reply');
+      return body;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  return {
+    get requests() {
+      return requests;
+    },
+    async get(path, query = {}) {
+      const url = `${baseUrl}${queryKey(path, query)}`;
+      let transient = 0;
+      let limited = 0;
+      for (;;) {
+        let reason: string;
+        let waitMs: number;
+        try {
+          return await once(url);
+        } catch (e) {
+          if (e instanceof Transient) {
+            reason = e.message;
+          } else if (isHttpError(e)) {
+            const status = e.statusCode;
+            if (status === 401) {
+              throw new MiroError('auth', 'Miro rejected the access token (401): set MIRO_ACCESS_TOKEN to a valid token with the boards:read scope', status);
+            }
+            if (status === 403) {
+              throw new MiroError('forbidden', "Miro refused access (403): the token needs the boards:read scope and its user must be able to open the board", status);
+            }
+            if (status === 404) throw new MiroError('not-found', 'not found on Miro (404)', status);
+            if (status === 429) {
+              if (limited++ >= rateLimitRetries) {
+                throw new MiroError('rate-limited', `Miro kept rate-limiting the import (429 after ${limited} tries): try again in a few minutes`, status);
+              }
+              const reset = Number(e.response?.headers?.get('x-ratelimit-reset'));
+              const retryAfter = Number(e.response?.headers?.get('retry-after'));
+              waitMs = Number.isFinite(reset) && reset > 0
+                ? Math.max(0, reset * 1000 - now()) + 100
+                : Number.isFinite(retryAfter) && retryAfter >= 0
+                  ? retryAfter * 1000
+                  : Math.min(backoffMs * 2 ** (limited - 1), 10_000);
+              if (waitMs > maxWait) {
+                const at = new Date(now() + waitMs).toISOString().slice(11, 19);
+                throw new MiroError('rate-limited', `Miro's rate limit resets at ${at} UTC: try again then`, status);
+              }
+              options.onRetry?.({ path, attempt: limited, reason: 'rate limited (429)', waitMs });
+              await sleep(waitMs);
+              continue;
+            }
+            if (status >= 500) reason = `server error ${status}`;
+            else throw new MiroError('bad-request', `Miro answered ${status} to GET ${path}${messageOf(e.body)}`, status);
+          } else {
+            const err = e as { code?: string; type?: string; message?: string };
+            reason = err.code ?? err.type ?? 'network error';
+          }
+          if (transient++ >= retries) {
+            throw new MiroError('unavailable', `Miro did not answer GET ${path} after ${transient} tries (last: ${reason}); check MIRO_API_URL and the network, then try again`);
+          }
+          waitMs = Math.min(backoffMs * 2 ** (transient - 1), 10_000);
+          options.onRetry?.({ path, attempt: transient, reason, waitMs });
+          await sleep(waitMs);
+        }
+      }
+    },
+    close() {
+      // A request given up after a timeout may still hold a socket, which would keep the
+      // process alive until the client's own 15 s timer: the client uses the global agents.
+      if (abandoned > 0) {
+        http.globalAgent.destroy();
+        https.globalAgent.destroy();
+      }
+    },
+  };
+}
+
+/** Miro's error message, if any, as one short printable clause. */
+function messageOf(body: unknown): string {
+  const m = body && typeof body === 'object' ? (body as { message?: unknown }).message : undefined;
+  if (typeof m !== 'string' || !m) return '';
+  // eslint-disable-next-line no-control-regex
+  const clean = m.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 200);
+  return `: ${clean}`;
+}

@@ -1,0 +1,110 @@
+/**
+ * A hostile Miro board, imported with the real CLI and built with the real site: every attack
+ * shows as the literal characters on the page, nothing runs at build or in the browser, and no
+ * javascript: link exists.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { REPO, runAstro, type BuildResult } from '../support/build.ts';
+import { makeContentDir } from '../support/content-fixture.ts';
+import { launchBrowser, openPage } from '../support/browser.ts';
+import { serveStatic, type StaticSite } from '../support/static-server.ts';
+import { ATTACKS, hostileBoard, startMiroServer, TEST_TOKEN } from '../support/miro-server.ts';
+
+const board = hostileBoard();
+const EXPECTED = [...ATTACKS.map((a) => a.text), '{process.exit(2)}', '</script><script>alert(5)</script>'];
+
+let build: BuildResult;
+let site: StaticSite;
+let browser: Browser;
+let pagePath = '';
+
+function importHostile(contentDir: string, url: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((done) => {
+    const child = spawn(
+      process.execPath,
+      [join(REPO, 'node_modules/tsx/dist/cli.mjs'), join(REPO, 'scripts/kpt-import.ts'), '--board', board.board.id, '--content-dir', contentDir, '--team', 'SRE', '--owner', 'aoki'],
+      { env: { ...process.env, MIRO_ACCESS_TOKEN: TEST_TOKEN, MIRO_API_URL: url } },
+    );
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => done({ code, out }));
+  });
+}
+
+/** Problems other than a missing site favicon (public/ is not part of this test's concern). */
+function pageProblems(problems: string[]): string[] {
+  let favicons = problems.filter((p) => /^http 404: .*\/favicon\.[a-z]+$/.test(p)).length;
+  return problems.filter((p) => {
+    if (/^http 404: .*\/favicon\.[a-z]+$/.test(p)) return false;
+    if (favicons > 0 && /^console: Failed to load resource: .* 404/.test(p)) {
+      favicons--;
+      return false;
+    }
+    return true;
+  });
+}
+
+beforeAll(async () => {
+  const miro = await startMiroServer({ boards: [board] });
+  const contentDir = makeContentDir();
+  const imported = await importHostile(contentDir, miro.url).finally(() => miro.close());
+  if (imported.code !== 0) throw new Error(`import failed:\n${imported.out}`);
+  pagePath = imported.out.split('\n').find((l) => l.endsWith('.mdx'))!;
+  build = await runAstro({ contentDir });
+  site = await serveStatic(build.outDir, '/');
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('a hostile board on the built site', () => {
+  it('imports into front matter only and builds', () => {
+    expect(build.output).not.toMatch(/\[ERROR\]/);
+    expect(build.code).toBe(0);
+    const source = readFileSync(pagePath, 'utf8');
+    expect(source.split('\n---\n')[1]).not.toMatch(/process|script|javascript/);
+  });
+
+  it('shows every attack as literal text, runs nothing, links nowhere', async () => {
+    const { page, problems } = await openPage(browser);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const slug = pagePath.split('/').pop()!.replace(/\.mdx$/, '');
+    const response = await page.goto(`${site.url}retros/${slug}/`);
+    expect(response?.status()).toBe(200);
+    const texts = await page.locator('[data-testid="retro-items"] .hk-kpt-text').allTextContents();
+    expect(texts).toEqual(EXPECTED);
+    for (const t of EXPECTED) {
+      if (t.includes('\n')) continue;
+      await expect(page.getByText(t, { exact: true }).first().isVisible()).resolves.toBe(true);
+    }
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    expect(await page.locator('img[onerror], [onerror], [onclick]').count()).toBe(0);
+    const scripts = await page.locator('script').allTextContents();
+    expect(scripts.some((s) => /alert\(|process\.exit/.test(s))).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned)).toBeUndefined();
+    // The author name is text too.
+    await expect(page.getByText('(<b>Mallory</b> {x})').first().isVisible()).resolves.toBe(true);
+    expect(dialogs).toEqual([]);
+    expect(pageProblems(problems)).toEqual([]);
+  });
+
+  it('the retros index lists the page with escaped text', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${site.url}retros/`);
+    await expect(page.getByText('振り返り 2025-06-12（SRE）').isVisible()).resolves.toBe(true);
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    expect(pageProblems(problems)).toEqual([]);
+  });
+});
