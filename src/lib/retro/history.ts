@@ -86,6 +86,8 @@ export interface OpenAction {
 export const RESERVED_RETRO_SLUGS = ['actions'] as const;
 
 const teamKey = (team: string) => team.normalize('NFKC').trim().toLowerCase();
+/** Team names compare after NFKC, trimming and case folding (ＳＲＥ and "sre " are one team). */
+export const sameTeam = (a: string, b: string) => teamKey(a) === teamKey(b);
 const byDateThenId = (a: RetroRef, b: RetroRef) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
 const where = (r: RetroRef) => r.path ?? `retro "${r.id}"`;
 
