@@ -94,6 +94,8 @@ describe('a series of retros under a base path', () => {
     ),
     ...retro('2026-08-01-team', '2026-08-01', `  - { kind: problem, text: 会議室の予約が取れない }\n  - { kind: try, text: 予約ルールを決める, id: t-3 }`),
     ...retro('2026-09-01-team', '2026-09-01', `  - { kind: keep, text: 予約ルールが効いた }`),
+    // Content may link to the actions page: the link checker knows it.
+    'guideline/intro.mdx': '---\ntitle: はじめに\norder: 1\nowners: [aoki]\nreviewed: 2026-10-01\n---\n\n[未完了のアクション](/retros/actions/)\n',
     ...retro('2026-10-01-team2', '2026-10-01', `  - { kind: problem, text: オンコールの夜間呼び出しが多すぎる }`),
   };
 
@@ -125,5 +127,6 @@ describe('a series of retros under a base path', () => {
     expect(index.match(/<rect class="hk-bar-/g)).toHaveLength(4 * 4);
     // The English UI links within /en/ under the base.
     expect(page('en/retros/actions')).toContain('href="/handbook/en/retros/2026-07-01-team/"');
+    expect(page('guideline/intro')).toContain('href="/handbook/retros/actions/"');
   });
 });

@@ -122,4 +122,19 @@ describe('recurring problems across a series of retros', () => {
     expect(night.retroCount).toBe(4);
     expect(r.earlierMentions('r2', 1).map((m) => m.retro.id)).toEqual(['r1']);
   });
+
+  it('a problem resembling two different problems joins the closer one and does not merge them', () => {
+    const texts = ['アラートが多すぎる', 'オンコールの夜間呼び出しが多すぎる', '夜間のオンコールのアラートが多すぎる', 'アラートが多すぎる'];
+    // The third resembles both the first (0.59) and the second (0.63).
+    expect(similarity(texts[2], texts[0])).toBeGreaterThanOrEqual(RECURRING_THRESHOLD);
+    expect(similarity(texts[2], texts[1])).toBeGreaterThan(similarity(texts[2], texts[0]));
+    const r = new RecurringProblems(
+      texts.map((text, i) => ({ id: `r${i + 1}`, title: `r${i + 1}`, date: `2026-0${i + 1}-01`, team: 't', items: [{ kind: 'problem', text }] })),
+    );
+    expect(r.groups.map((g) => g.occurrences.map((o) => o.retro.id))).toEqual([
+      ['r1', 'r4'],
+      ['r2', 'r3'],
+    ]);
+    expect(r.earlierMentions('r3', 0).map((m) => m.retro.id)).toEqual(['r2']);
+  });
 });

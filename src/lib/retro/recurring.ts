@@ -1,8 +1,9 @@
 /**
  * Problems that keep coming back. Two Problem items of the same team are "the same problem"
- * when their text similarity (character bigram Dice, see similarity.ts) reaches the threshold;
- * groups are the connected sets of such pairs (single linkage), so a problem phrased a third way
- * joins the group when it resembles any earlier phrasing.
+ * when their text similarity (character bigram Dice, see similarity.ts) reaches the threshold.
+ * Taken oldest first, a problem joins the group of its most similar earlier phrasing, so a
+ * problem phrased a third way joins when it resembles any earlier phrasing, but one problem can
+ * never bridge two groups into one.
  */
 import { dice, ngrams } from './similarity.ts';
 import type { RetroInput, RetroRef } from './history.ts';
@@ -55,21 +56,35 @@ export class RecurringProblems {
         if (item.kind === 'problem') all.push({ retro: ref, itemIndex, text: item.text, team: teamKey(r.team), grams: ngrams(item.text) });
       });
     }
-    // Union-find over similar pairs of the same team.
-    const parent = all.map((_, i) => i);
-    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-    const score = new Map<string, number>();
-    for (let i = 0; i < all.length; i++) {
-      for (let j = i + 1; j < all.length; j++) {
-        if (all[i].team !== all[j].team) continue;
+    // Oldest first, each problem joins the group holding its most similar earlier phrasing (if
+    // that reaches the threshold), else starts a group. Joining one group, never bridging two,
+    // keeps a problem that resembles two different ones from merging them into one.
+    const groupOf: number[] = [];
+    const members = new Map<number, number[]>();
+    // Earlier problems by bigram, per team: only those sharing a bigram can be similar at all.
+    const postings = new Map<string, number[]>();
+    for (let j = 0; j < all.length; j++) {
+      const candidates = new Set<number>();
+      for (const g of all[j].grams.keys()) for (const i of postings.get(`${all[j].team}\u0000${g}`) ?? []) candidates.add(i);
+      let best = -1;
+      let bestScore = threshold;
+      for (const i of candidates) {
         const s = dice(all[i].grams, all[j].grams);
-        if (s < threshold) continue;
-        score.set(`${i},${j}`, s);
-        parent[find(j)] = find(i);
+        if (s > bestScore || (s === bestScore && best === -1) || (s === bestScore && i < best)) {
+          best = i;
+          bestScore = s;
+        }
+      }
+      const group = best === -1 ? j : groupOf[best];
+      groupOf[j] = group;
+      if (members.has(group)) members.get(group)!.push(j);
+      else members.set(group, [j]);
+      for (const g of all[j].grams.keys()) {
+        const k = `${all[j].team}\u0000${g}`;
+        if (postings.has(k)) postings.get(k)!.push(j);
+        else postings.set(k, [j]);
       }
     }
-    const members = new Map<number, number[]>();
-    all.forEach((_, i) => members.set(find(i), [...(members.get(find(i)) ?? []), i]));
 
     const groups: ProblemGroup[] = [];
     for (const list of members.values()) {
@@ -82,7 +97,7 @@ export class RecurringProblems {
         const byRetro = new Map<string, EarlierMention>();
         for (const j of list) {
           if (order(all[j].retro, all[i].retro) >= 0) continue;
-          const s = score.get(`${Math.min(i, j)},${Math.max(i, j)}`) ?? dice(all[i].grams, all[j].grams);
+          const s = dice(all[i].grams, all[j].grams);
           const best = byRetro.get(all[j].retro.id);
           if (!best || s > best.similarity) byRetro.set(all[j].retro.id, { retro: all[j].retro, text: all[j].text, similarity: s });
         }
