@@ -14,6 +14,18 @@ export default defineConfig({
   cacheDir: process.env.CACHE_DIR || './node_modules/.astro',
   site: settings.site,
   trailingSlash: 'always',
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's compiled MDX starts with a directive the bundler warns about once per page;
+        // it is Astro's own output and harmless, and would bury real warnings.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
   integrations: [
     starlight({
       title: settings.title,
@@ -26,14 +38,17 @@ export default defineConfig({
       // so a page's HTML does not grow with the number of runbooks.
       sidebar: [
         { label: 'ホーム', translations: { en: 'Home' }, link: '/' },
+        { label: 'オンボーディング', translations: { en: 'Onboarding' }, link: '/onboarding/' },
         { label: 'SRE ガイドライン', translations: { en: 'SRE guideline' }, link: '/guideline/' },
         { label: 'ランブック', translations: { en: 'Runbooks' }, link: '/runbooks/' },
         { label: '引き継ぎ', translations: { en: 'Handover' }, link: '/handover/' },
         { label: '振り返り', translations: { en: 'Retrospectives' }, link: '/retros/' },
         { label: '未完了のアクション', translations: { en: 'Open actions' }, link: '/retros/actions/' },
+        { label: 'ナレッジリスク', translations: { en: 'Knowledge risk' }, link: '/knowledge/' },
       ],
       // Starlight's Markdown features (asides, heading anchors) for content outside src/content/docs.
       markdown: { processedDirs: [settings.contentDir] },
+      customCss: ['./src/styles/hikitsugi.css'],
       lastUpdated: false,
       pagination: false,
     }),

@@ -22,4 +22,20 @@ export default {
   contentDir: process.env.CONTENT_DIR || 'content',
   /** The team's time zone: "today" for review dates is a day in this zone, not the build machine's. */
   timeZone: 'Asia/Tokyo',
+  /** Knowledge risk: the /knowledge/ page, review banners, `npm run knowledge` and `npm run handover`. */
+  knowledge: {
+    /** Pages whose review falls due within this many days are listed as "due soon". */
+    dueSoonDays: 14,
+    /** A page with fewer active owners than this is at risk (2: nobody should own a page alone). */
+    minOwners: 2,
+    /** `npm run knowledge -- --strict` exits 1 when the report is past any of these. */
+    strict: {
+      /** Most pages allowed past their review date. */
+      maxOverdue: 0,
+      /** Most pages allowed at ownership risk. */
+      maxAtRisk: 0,
+      /** Lowest bus factor allowed for any folder (0: not checked). */
+      minBusFactor: 0,
+    },
+  },
 };

@@ -7,16 +7,22 @@ import { readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { checkedGlob } from './site/checked-loader.ts';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
-import { makeSchemas, memberSchema } from './lib/content/schema.ts';
+import { glob } from 'astro/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { LOCALES, starlightStrings } from './site/i18n.ts';
+import { makeOnboardingSchema, makeSchemas, memberSchema } from './lib/content/schema.ts';
 import { parseRoster } from './lib/content/roster.ts';
 import settings from '../hikitsugi.config.mjs';
 import { slugForFile } from './lib/content/slugs.ts';
+import { pageRefs } from './integration/content-files.ts';
+import { onboardingLoader } from './site/onboarding-loader.ts';
 
 const rosterPath = `${settings.contentDir}/team.yaml`;
 const roster = parseRoster(readFileSync(rosterPath, 'utf8'), rosterPath);
-const schemas = makeSchemas(new Set(roster.map((m) => m.id)));
+const memberIds = new Set(roster.map((m) => m.id));
+const schemas = makeSchemas(memberIds);
+// Onboarding steps name pages of any kind: the pages on disk, so a step to a missing page fails.
+const onboardingSchema = makeOnboardingSchema(memberIds, pageRefs(settings.contentDir));
 
 // Pages are MDX or Markdown; files and folders starting with _ are drafts/partials.
 const pages = (folder: string) =>
@@ -27,11 +33,17 @@ const pages = (folder: string) =>
   });
 
 export const collections = {
-  // Starlight requires a docs collection; every page here is rendered by our own routes.
-  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  // Starlight renders only its 404 page from `docs`; every other page comes from our own routes.
+  docs: defineCollection({ loader: glob({ pattern: '404.md', base: settings.contentDir }), schema: docsSchema() }),
+  // Our UI strings, also handed to Starlight so its `t()` knows them (keys `hikitsugi.*`).
+  i18n: defineCollection({
+    loader: () => LOCALES.map((locale) => ({ id: locale, ...starlightStrings(locale) })),
+    schema: i18nSchema(),
+  }),
   team: defineCollection({ loader: file(rosterPath), schema: memberSchema }),
   guideline: defineCollection({ loader: pages('guideline'), schema: schemas.guideline }),
   runbooks: defineCollection({ loader: pages('runbooks'), schema: schemas.runbooks }),
   handover: defineCollection({ loader: pages('handover'), schema: schemas.handover }),
   retros: defineCollection({ loader: pages('retros'), schema: schemas.retros }),
+  onboarding: defineCollection({ loader: onboardingLoader(settings.contentDir), schema: onboardingSchema }),
 };

@@ -2,27 +2,11 @@
  * The content files on disk and the site paths they become. Read when the build starts
  * (and again in dev when files change), for the link checker.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { listOnboardingFiles, listPageFiles } from '../io/page-files.ts';
 import { PAGE_KINDS, staticPaths } from '../site/routes.ts';
 import { slugForFile } from '../lib/content/slugs.ts';
 import { localePrefix, LOCALES } from '../site/i18n.ts';
-
-const PAGE_FILE = /\.(mdx?)$/i;
-
-function walk(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    if (name.startsWith('_') || name.startsWith('.')) return [];
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : PAGE_FILE.test(name) ? [full] : [];
-  });
-}
 
 export interface SiteMap {
   routes: Set<string>;
@@ -34,12 +18,18 @@ export function scanContent(contentDir: string, extraPaths: string[] = []): Site
   const routeOfFile = new Map<string, string>();
   for (const kind of PAGE_KINDS) {
     const dir = resolve(contentDir, kind);
-    for (const file of walk(dir)) {
+    for (const file of listPageFiles(dir)) {
       routeOfFile.set(file.split('\\').join('/'), `/${kind}/${slugForFile(relative(dir, file))}/`);
     }
   }
-  const base = [...staticPaths(), ...extraPaths, ...routeOfFile.values()];
+  const paths = listOnboardingFiles(contentDir).map((f) => `/onboarding/${f.id}/`);
+  const base = [...staticPaths(), ...extraPaths, ...paths, ...routeOfFile.values()];
   // A link may name the English UI of a page too.
   const routes = new Set(LOCALES.flatMap((l) => base.map((p) => (localePrefix(l) + p).replace(/\/\/$/, '/'))));
   return { routes, routeOfFile };
+}
+
+/** Every page as `kind/slug` (what an onboarding step's `page:` names). */
+export function pageRefs(contentDir: string): Set<string> {
+  return new Set([...scanContent(contentDir).routeOfFile.values()].map((route) => route.slice(1, -1)));
 }

@@ -2,7 +2,8 @@
  * Reads the content folder the way the site build does, for the CLIs (knowledge report,
  * handover, lint, retro actions): same files, same slugs, same schemas, same errors.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { listPageFiles } from './page-files.ts';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { makeSchemas, KINDS, type Kind, type Member, type PageData } from '../lib/content/schema.ts';
@@ -32,19 +33,6 @@ export interface Content {
   problems: ContentProblem[];
 }
 
-function walk(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    if (name.startsWith('_') || name.startsWith('.')) return [];
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : /\.mdx?$/i.test(name) ? [full] : [];
-  });
-}
 
 /** Loads and validates all content. Invalid pages are reported in `problems`, not thrown. */
 export function loadContent(contentDir = process.env.CONTENT_DIR || 'content'): Content {
@@ -55,7 +43,7 @@ export function loadContent(contentDir = process.env.CONTENT_DIR || 'content'): 
   const problems: ContentProblem[] = [];
   for (const kind of KINDS) {
     const dir = join(contentDir, kind);
-    for (const file of walk(dir).sort()) {
+    for (const file of listPageFiles(dir).sort()) {
       const path = relative(process.cwd(), file) || file;
       const source = readFileSync(file, 'utf8');
       const fm = frontMatterOf(source);

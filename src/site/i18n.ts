@@ -105,6 +105,68 @@ const strings = {
     ja: '{team}の振り返りごとの Keep / Problem / Try の件数と完了したアクションの件数',
     en: 'Keep / Problem / Try counts and actions closed per retro, {team}',
   },
+  knowledge: { ja: 'ナレッジリスク', en: 'Knowledge risk' },
+  reviewOverdue: { ja: 'レビュー期限切れ', en: 'Review overdue' },
+  daysOverdue: { ja: '日超過', en: 'days overdue' },
+  daysLeft: { ja: 'あと {n} 日', en: 'in {n} days' },
+  dueToday: { ja: '今日が期限', en: 'due today' },
+  reviewOverdueHelp: {
+    ja: '内容がいまも正しいか確認し、front matter の reviewed を更新してください。',
+    en: 'Check that the page is still right, then update reviewed in its front matter.',
+  },
+  noActiveOwner: { ja: '現役のオーナーがいません', en: 'No active owner' },
+  noActiveOwnerHelp: {
+    ja: 'オーナーが全員チームを離れています（またはオーナー未設定です）。引き継ぐ人を決めて owners を更新してください。',
+    en: 'Every owner has left the team (or none is set). Decide who takes the page over and update owners.',
+  },
+  seeKnowledge: { ja: 'ナレッジリスクの一覧', en: 'All knowledge risks' },
+  onboarding: { ja: 'オンボーディング', en: 'Onboarding' },
+  'onboarding.intro': {
+    ja: '新しく参加した方のための、読む順番とやることのリストです。上から順に進めてください。チェックした進み具合はこのブラウザに保存されます。',
+    en: 'Reading paths for new team members: what to read and do, in order. Ticked steps are saved in this browser.',
+  },
+  'onboarding.audience': { ja: '対象', en: 'For' },
+  'onboarding.stepsCount': { ja: '{n} ステップ', en: '{n} steps' },
+  'onboarding.total': { ja: '合計 約 {time}', en: 'About {time} in all' },
+  'onboarding.required': { ja: '任意のステップを除くと約 {time}', en: 'about {time} without the optional steps' },
+  'onboarding.untimed': { ja: '時間の目安がないタスク {n} 件を除く', en: 'not counting {n} tasks with no estimate' },
+  'onboarding.minutes': { ja: '約 {time}', en: 'about {time}' },
+  'onboarding.readingTime': { ja: '読むのに約 {time}', en: 'about {time} to read' },
+  'onboarding.task': { ja: 'やること', en: 'Task' },
+  'onboarding.optional': { ja: '任意', en: 'optional' },
+  'onboarding.openLink': { ja: 'リンクを開く', en: 'Open link' },
+  'onboarding.why': { ja: 'なぜ読むのか', en: 'Why' },
+  'onboarding.overdue': { ja: 'レビュー期限切れ', en: 'Overdue for review' },
+  'onboarding.overdueHint': {
+    ja: '{due} までに見直される予定でしたが、まだ見直されていません。古い記述があるかもしれないので、気になる点はオーナーに確認してください。',
+    en: 'This page was due for review by {due} and has not been reviewed since. Parts may be out of date: check with its owners when something looks off.',
+  },
+  'onboarding.overdueCount': { ja: 'レビュー期限切れのページ {n} 件', en: 'Overdue for review: {n}' },
+  'onboarding.progress': { ja: '{done} / {total} 完了', en: '{done} of {total} done' },
+  'onboarding.remaining': { ja: '残り約 {time}', en: 'about {time} left' },
+  'onboarding.reset': { ja: '進み具合をリセット', en: 'Reset progress' },
+  'onboarding.resume': { ja: '続きから: {label}', en: 'Continue: {label}' },
+  'onboarding.allDone': { ja: 'すべて完了しました。おつかれさまでした。', en: 'All done. Welcome aboard.' },
+  'onboarding.noscript': {
+    ja: 'チェックを付けて進み具合を保存するには JavaScript が必要です。一覧はこのまま読めます。',
+    en: 'Ticking steps off needs JavaScript; the list itself works without it.',
+  },
+  'onboarding.noStorage': {
+    ja: 'このブラウザでは進み具合を保存できません（プライベートモードなど）。このページを閉じると消えます。',
+    en: 'This browser does not let the site save progress (private mode?). It is kept until you leave the page.',
+  },
+  'onboarding.doneLabel': { ja: '完了: {label}', en: 'Done: {label}' },
+  'onboarding.markDone': { ja: 'このステップを完了にする', en: 'Mark this step done' },
+  'onboarding.banner': { ja: 'ステップ {n} / {total}（{path}）', en: 'Step {n} of {total} in {path}' },
+  'onboarding.prev': { ja: '前へ', en: 'Previous' },
+  'onboarding.next': { ja: '次へ', en: 'Next' },
+  'onboarding.finish': { ja: 'パスのページに戻る', en: 'Back to the path' },
+  'onboarding.owners': { ja: 'このパスのオーナー', en: 'Path owners' },
+  'onboarding.allPaths': { ja: 'ほかのパスも見る', en: 'All reading paths' },
+  'onboarding.none': {
+    ja: 'オンボーディングのパスはまだありません。content/onboarding/<id>.yaml を追加すると、ここに表示されます。',
+    en: 'No reading paths yet. Add content/onboarding/<id>.yaml and it appears here.',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type StringKey = keyof typeof strings;
@@ -113,7 +175,21 @@ export function t(locale: Locale, key: StringKey): string {
   return strings[key][locale];
 }
 
-/** A string with `{name}` placeholders filled in: tf('ja', 'recurredBefore', { n: 2 }). */
+/** Starlight's own strings we change: its ToC "Overview" (概要) collides with runbooks' 概要 section. */
+const starlightOverrides: Record<Locale, Record<string, string>> = {
+  ja: { 'tableOfContents.overview': 'ページの先頭' },
+  en: { 'tableOfContents.overview': 'Top of page' },
+};
+
+/** `t` with `{name}` placeholders filled in. */
 export function tf(locale: Locale, key: StringKey, values: Record<string, string | number>): string {
   return t(locale, key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** Entries for Starlight's i18n collection: its overrides plus our strings as `hikitsugi.<key>`. */
+export function starlightStrings(locale: Locale): Record<string, string> {
+  return {
+    ...starlightOverrides[locale],
+    ...Object.fromEntries(Object.entries(strings).map(([key, value]) => [`hikitsugi.${key}`, value[locale]])),
+  };
 }

@@ -22,6 +22,9 @@ export const ROUTES: RouteDef[] = [
   // A static route wins over /retros/[...slug]; no retro file may take the slug "actions"
   // (RESERVED_RETRO_SLUGS, checked at build).
   { pattern: '/retros/actions', entrypoint: './src/routes/retros-actions.astro' },
+  { pattern: '/knowledge', entrypoint: './src/routes/knowledge.astro' },
+  { pattern: '/onboarding', entrypoint: './src/routes/onboarding-index.astro' },
+  { pattern: '/onboarding/[id]', entrypoint: './src/routes/onboarding-path.astro' },
   ...PAGE_KINDS.map((kind) => ({ pattern: `/${kind}/[...slug]`, entrypoint: './src/routes/content-page.astro' })),
 ];
 

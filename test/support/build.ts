@@ -45,12 +45,24 @@ function isolatedRoot(): string {
   return root;
 }
 
+/**
+ * Vitest workers mirror Vite's import.meta.env into process.env (BASE_URL=/, DEV=1, MODE=test...).
+ * A child build inheriting them renders `import.meta.env.BASE_URL` as "/" even under a base path
+ * and runs with DEV set, so give it the environment a user's shell would.
+ */
+const TEST_RUNNER_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
+function withoutTestRunnerEnv(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...source };
+  for (const key of TEST_RUNNER_ENV) delete env[key];
+  return env;
+}
+
 export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
   const work = mkdtempSync(join(tmpdir(), 'hk-build-'));
   const root = isolatedRoot();
   const outDir = options.outDir ?? join(work, 'dist');
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...withoutTestRunnerEnv(process.env),
     // vitest sets NODE_ENV=test, which would make Astro build a dev-mode site (no search).
     NODE_ENV: 'production',
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -61,9 +73,6 @@ export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
     CONTENT_DIR: options.contentDir ?? join(REPO, 'content'),
     ...options.env,
   };
-  // Vitest puts Vite's own variables in process.env of test workers; BASE_URL=/ there would
-  // override the child build's base path (import.meta.env.BASE_URL), so they must not leak.
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) if (!options.env?.[key]) delete env[key];
   return new Promise((done, fail) => {
     // process.execPath is the Node that runs the tests (>= 22.12), never the system Node 20.
     const child = spawn(process.execPath, [ASTRO, options.command ?? 'build'], { cwd: root, env });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { toIsoDate } from './dates.ts';
+import { findPathProblems, parsePageRef } from '../onboarding/validate.ts';
 
 export const KINDS = ['guideline', 'runbooks', 'handover', 'retros'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -172,3 +173,68 @@ export type HandoverData = z.output<Schemas['handover']>;
 export type RetroData = z.output<Schemas['retros']>;
 export type RetroItem = RetroData['items'][number];
 export type PageData = GuidelineData | RunbookData | HandoverData | RetroData;
+
+/**
+ * One step of an onboarding path (`content/onboarding/<id>.yaml`): a page to read
+ * (`page: runbooks/cloud-sql-failover`) or a task with no page (`task: BigQuery の閲覧権限を申請する`),
+ * and always why it matters. Strict, so a misspelt key (`optinal:`) fails instead of being ignored.
+ */
+const onboardingStepSchema = z.strictObject({
+  page: z.string().optional(),
+  task: z.string().optional(),
+  why: z
+    .string({ error: 'why is required: say in a sentence why this step matters to a newcomer' })
+    .trim()
+    .min(1, 'why must not be empty: say in a sentence why this step matters to a newcomer'),
+  optional: z.boolean().default(false),
+  /** Minutes the step takes. For a page it replaces the reading time computed from its text. */
+  minutes: z.number().int().positive().max(60 * 24 * 5, 'minutes: at most 7200 (five days)').optional(),
+  /** Where to do a task, e.g. the access request form. */
+  link: z.url({ protocol: /^https?$/, error: 'link must be an http(s) URL' }).optional(),
+});
+
+export type OnboardingStep =
+  | { type: 'page'; page: string; kind: Kind; slug: string; why: string; optional: boolean; minutes?: number }
+  | { type: 'task'; task: string; why: string; optional: boolean; minutes?: number; link?: string };
+
+/**
+ * An onboarding path. `knownPages` holds every page as `kind/slug`: a step naming another page
+ * fails validation, as do an empty path and a step listed twice.
+ */
+export function makeOnboardingSchema(ids: ReadonlySet<string>, knownPages: ReadonlySet<string>) {
+  return z
+    .strictObject({
+      title: z.string().min(1, 'title must not be empty'),
+      /** Who and when, e.g. 初日, 1週目, オンコール参加前. */
+      audience: z.string().min(1, 'audience must not be empty (e.g. 初日, 1週目, オンコール参加前)'),
+      description: z.string().default(''),
+      /** Position on /onboarding/; the first path is the home page's "start here". */
+      order: z.number().int().optional(),
+      owners: z.array(memberId(ids)).default([]),
+      steps: z.array(onboardingStepSchema, { error: 'steps must be a list of steps' }).nullable().default([]),
+    })
+    .superRefine((path, ctx) => {
+      const steps = path.steps ?? [];
+      for (const issue of findPathProblems(steps, { pages: knownPages, kinds: KINDS })) {
+        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      }
+      steps.forEach((step, i) => {
+        if (step.page !== undefined && step.link !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['steps', i, 'link'], message: `step ${i + 1}: link is for tasks; a page step links to its page` });
+        }
+      });
+    })
+    .transform(({ steps, ...path }) => ({
+      ...path,
+      steps: (steps ?? []).map((step): OnboardingStep => {
+        const common = { why: step.why, optional: step.optional, ...(step.minutes !== undefined && { minutes: step.minutes }) };
+        if (step.page !== undefined) {
+          const ref = parsePageRef(step.page)!;
+          return { type: 'page', page: ref.ref, kind: ref.kind as Kind, slug: ref.slug, ...common };
+        }
+        return { type: 'task', task: step.task!.trim(), ...common, ...(step.link !== undefined && { link: step.link }) };
+      }),
+    }));
+}
+
+export type OnboardingPathData = z.output<ReturnType<typeof makeOnboardingSchema>>;

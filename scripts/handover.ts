@@ -1,0 +1,106 @@
+/**
+ * npm run handover -- --member <id> [--to <id>]: writes content/handover/<date>-<id>.mdx, a
+ * draft handover checklist of everything the member holds. Never overwrites a file.
+ */
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { Command } from 'commander';
+import settings from '../hikitsugi.config.mjs';
+import { runCli, CliError, UsageError } from '../src/cli/run.ts';
+import { loadContent } from '../src/io/content-store.ts';
+import { knowledgePages } from '../src/io/knowledge-input.ts';
+import { readContentHistory } from '../src/io/git-history.ts';
+import { writeFileAtomic, FileExistsError } from '../src/io/atomic-write.ts';
+import { buildKnowledgeReport } from '../src/lib/knowledge/report.ts';
+import { knowledgeSettings } from '../src/lib/knowledge/settings.ts';
+import { handoverDocument } from '../src/lib/knowledge/handover.ts';
+import { makeSchemas } from '../src/lib/content/schema.ts';
+import { isActive } from '../src/lib/content/roster.ts';
+import { today as todayInTeamZone } from '../src/site/today.ts';
+
+// `npm run knowledge | head` closes the pipe early: that is the reader being done, not a crash.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+runCli(async () => {
+  const program = new Command('handover')
+    .description('Write a draft handover checklist for a member: their pages, runbooks, services and open retro actions.')
+    .requiredOption('--member <id>', 'member whose work is handed over (id from content/team.yaml)')
+    .option('--to <id>', 'member who takes it over')
+    .option('--dry-run', 'print the document instead of writing it')
+    .option('--no-git', 'skip the Git history (no "main author" section)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  npm run handover -- --member sato --to ito
+  npm run handover -- --member suzuki --dry-run
+
+Writes <content>/handover/<today>-<member>.mdx (today in the team time zone, or HIKITSUGI_TODAY)
+and refuses to overwrite an existing file. Exit codes: 0 written, 1 failed, 2 wrong usage.`,
+    )
+    .showHelpAfterError()
+    .exitOverride();
+  try {
+    program.parse();
+  } catch (e) {
+    const err = e as { code?: string; message: string };
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+    throw new UsageError(err.message.replace(/^error: /, ''));
+  }
+  const opts = program.opts<{ member: string; to?: string; dryRun?: boolean; git: boolean }>();
+
+  let content;
+  let config;
+  try {
+    config = knowledgeSettings((settings as { knowledge?: unknown }).knowledge);
+    content = loadContent(settings.contentDir);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  const today = todayInTeamZone();
+  const ids = content.roster.map((m) => m.id);
+  const known = (id: string) => content.roster.find((m) => m.id === id);
+  if (!known(opts.member)) throw new UsageError(`unknown member "${opts.member}" (members: ${ids.join(', ')})`);
+  if (opts.to !== undefined) {
+    const to = known(opts.to);
+    if (!to) throw new UsageError(`unknown member "${opts.to}" for --to (members: ${ids.join(', ')})`);
+    if (opts.to === opts.member) throw new UsageError('--to must be someone else than --member');
+    if (!isActive(to, today)) throw new UsageError(`--to ${opts.to} left on ${to.left}; hand over to an active member`);
+  }
+  for (const p of content.problems) console.error(`warning: ${p.path}: ${p.message} (page left out)`);
+
+  const history = opts.git
+    ? await readContentHistory(resolve(settings.contentDir))
+    : { available: false as const, reason: 'skipped (--no-git)' };
+  const report = buildKnowledgeReport(knowledgePages(content), content.roster, history, {
+    today,
+    dueSoonDays: config.dueSoonDays,
+    minOwners: config.minOwners,
+  });
+  const doc = handoverDocument({ report, roster: content.roster, member: opts.member, to: opts.to, today });
+
+  // The file must build: check its front matter with the site's own schema before writing it.
+  const check = makeSchemas(new Set(ids)).handover.safeParse(parse(doc.text.split('\n---\n')[0].replace(/^---\n/, '')));
+  if (!check.success) throw new CliError(`generated front matter is invalid (a bug): ${check.error.issues[0].message}`);
+
+  if (opts.dryRun) {
+    process.stdout.write(doc.text);
+    return 0;
+  }
+  const path = join(settings.contentDir, doc.file);
+  try {
+    writeFileAtomic(path, doc.text, { exclusive: true });
+  } catch (e) {
+    if (e instanceof FileExistsError) throw new CliError(`${path} already exists; edit it, or move it away to generate a new one`);
+    throw e;
+  }
+  const c = doc.counts;
+  console.log(
+    `wrote ${path}: ${c.pages} page(s) owned (${c.soleOwned} alone), ${c.authored} runbook(s) and ${c.services} service(s) as main Git author, ${c.actions} open retro action(s)`,
+  );
+  if (!history.available) console.error(`note: no Git section: ${history.reason}`);
+  return 0;
+});

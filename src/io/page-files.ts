@@ -1,0 +1,35 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathIdForFile } from '../lib/onboarding/paths.ts';
+
+/**
+ * Markdown/MDX page files under `dir`, recursively, skipping `_drafts`, `_partials.mdx` and
+ * dotfiles: the same files Astro's glob loader picks up.
+ */
+export function listPageFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    if (name.startsWith('_') || name.startsWith('.')) return [];
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? listPageFiles(full) : /\.mdx?$/i.test(name) ? [full] : [];
+  });
+}
+
+/** Onboarding path files (`onboarding/*.yaml`, not `_draft.yaml`) and the id each becomes. */
+export function listOnboardingFiles(contentDir: string): { file: string; id: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(resolve(contentDir, 'onboarding'));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith('_') && !name.startsWith('.'))
+    .sort()
+    .map((name) => ({ file: join(resolve(contentDir, 'onboarding'), name), id: pathIdForFile(name) }));
+}

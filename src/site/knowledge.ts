@@ -1,0 +1,60 @@
+/**
+ * The knowledge report at build time, for the /knowledge/ page (both locales): content from the
+ * collections, history from one `git log` of the content folder, computed once per build.
+ */
+import { basename, relative, resolve, sep } from 'node:path';
+import { getCollection } from 'astro:content';
+import settings from '../../hikitsugi.config.mjs';
+import { readContentHistory } from '../io/git-history.ts';
+import { buildKnowledgeReport, type KnowledgePage, type KnowledgeReport } from '../lib/knowledge/report.ts';
+import { knowledgeSettings } from '../lib/knowledge/settings.ts';
+import { PAGE_KINDS } from './routes.ts';
+import { roster } from './page-context.ts';
+import { today } from './today.ts';
+import type { RetroData, RunbookData } from '../lib/content/schema.ts';
+
+export const KNOWLEDGE = knowledgeSettings((settings as { knowledge?: unknown }).knowledge);
+
+let cache: Promise<KnowledgeReport> | undefined;
+let builtAt = 0;
+
+/** Once per build; in `astro dev`, at most once every two seconds so edits and commits show up. */
+export function knowledgeReport(): Promise<KnowledgeReport> {
+  if (!cache || (import.meta.env.DEV && Date.now() - builtAt > 2000)) {
+    cache = build();
+    builtAt = Date.now();
+  }
+  return cache;
+}
+
+async function build(): Promise<KnowledgeReport> {
+  const contentDir = resolve(settings.contentDir);
+  const pages: KnowledgePage[] = [];
+  for (const kind of PAGE_KINDS) {
+    for (const entry of await getCollection(kind)) {
+      const abs = resolve(entry.filePath ?? '');
+      const file = relative(contentDir, abs).split(sep).join('/');
+      const data = entry.data;
+      pages.push({
+        kind,
+        id: entry.id,
+        file,
+        path: `${basename(contentDir)}/${file}`,
+        title: data.title,
+        owners: data.owners,
+        reviewed: data.reviewed,
+        review_every: data.review_every,
+        adopted_from: data.adopted_from,
+        service: kind === 'runbooks' ? (data as RunbookData).service : undefined,
+        items: kind === 'retros' ? (data as RetroData).items : undefined,
+      });
+    }
+  }
+  const members = [...(await roster()).values()];
+  const history = await readContentHistory(contentDir);
+  return buildKnowledgeReport(pages, members, history, {
+    today: today(),
+    dueSoonDays: KNOWLEDGE.dueSoonDays,
+    minOwners: KNOWLEDGE.minOwners,
+  });
+}
