@@ -28,8 +28,7 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  const cwd = mkdtempSync(join(tmpdir(), 'hk-cli-'));
+function cli(args: string[], env: Record<string, string | undefined> = {}, cwd = mkdtempSync(join(tmpdir(), 'hk-cli-'))): Promise<Run> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, MIRO_ACCESS_TOKEN: TEST_TOKEN, MIRO_API_URL: server.url, ...env };
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
   return new Promise((done, fail) => {
@@ -42,6 +41,9 @@ function cli(args: string[], env: Record<string, string | undefined> = {}): Prom
     child.on('close', (code) => done({ code, stdout, stderr }));
   });
 }
+
+const CONFIG_BAD = join(mkdtempSync(join(tmpdir(), 'hk-cfg-')), 'bad.yaml');
+writeFileSync(CONFIG_BAD, 'colors:\n  red: urgent\n');
 
 const retros = (dir: string) => readdirSync(join(dir, 'retros')).sort();
 const noToken = (r: Run) => {
@@ -125,6 +127,16 @@ describe('kpt:import', { timeout: 60_000 }, () => {
     expect(readFileSync(second.stdout.trim(), 'utf8')).toBe(readFileSync(first.stdout.trim(), 'utf8'));
   });
 
+  it('reads hikitsugi.kpt.yaml from the working directory', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'hk-cfg-'));
+    writeFileSync(join(cwd, 'hikitsugi.kpt.yaml'), 'team: 設定のチーム\nauthors: false\nowners: [baba]\n');
+    const r = await cli(['--board', board.board.id, '--content-dir', makeContentDir(), '--dry-run'], {}, cwd);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^team: 設定のチーム$/m);
+    expect(r.stdout).toMatch(/^owners: \[baba\]$/m);
+    expect(r.stdout).not.toMatch(/author:/);
+  });
+
   describe('failures: one line, non-zero exit, nothing written or changed', () => {
     const snapshotOf = (d: string) => readdirSync(join(d, 'retros')).map((f) => [f, readFileSync(join(d, 'retros', f), 'utf8')]);
 
@@ -135,6 +147,7 @@ describe('kpt:import', { timeout: 60_000 }, () => {
       ['an invalid board URL', ['--board', 'https://miro.com/app/dashboard/'], {}, 2, /^error: .* is not a Miro board URL/],
       ['a bad --date', ['--date', '2025-02-30'], {}, 2, /^error: --date "2025-02-30" is not a day/],
       ['an unknown --owner', ['--owner', 'nobody'], {}, 2, /^error: unknown member id "nobody"/],
+      ['a config with an unknown kind', ['--config', CONFIG_BAD], {}, 2, /^error: .*bad\.yaml: colors\.red: /],
       ['a missing snapshot', ['--from-snapshot', '/nonexistent/x.json'], {}, 1, /^error: cannot read snapshot \/nonexistent\/x\.json: ENOENT/],
       ['an unreachable server', [], { MIRO_API_URL: 'http://127.0.0.1:9', MIRO_RETRIES: '0' }, 1, /^error: Miro did not answer GET .* \(last: ECONNREFUSED\)/],
     ] as [string, string[], Record<string, string | undefined>, number, RegExp][])('%s', async (_, args, env, code, message) => {

@@ -85,6 +85,22 @@ describe('each board shape through the real client', () => {
   });
 });
 
+describe('optional parts', () => {
+  it('members refused (403): the page has no authors, and a snapshot replays the same way', async () => {
+    const r = await run(boards.en, fast, [{ match: /\/members/, fault: { kind: 'status', status: 403 } }]);
+    expect(r.result.classification.entries).toHaveLength(7);
+    expect(r.result.content).not.toContain('author:');
+    const replayed = await importBoard({
+      fetcher: snapshotFetcher(parseSnapshot(serializeSnapshot(r.snapshot), 's.json')),
+      ref: parseBoardRef(boards.en.board.id),
+      config: DEFAULT_KPT_CONFIG,
+      timeZone: 'Asia/Tokyo',
+      team: 'SRE',
+    });
+    expect(replayed.result.content).toBe(r.result.content);
+  });
+});
+
 describe('a board of 2,000 stickies', () => {
   it('reads each page once, plus a few requests', async () => {
     const r = await run(boards.big);

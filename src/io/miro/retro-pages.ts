@@ -2,8 +2,8 @@
  * Finds the page an earlier import wrote for a board, by `source.board_id` in the front matter
  * of content/retros, whatever the file is called now (people rename files).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { listPageFiles } from '../page-files.ts';
 import { frontMatterOf } from '../../lib/content/raw-dates.ts';
 import { readFrontMatterYaml } from '../../lib/kpt/page.ts';
 
@@ -14,28 +14,15 @@ export interface FoundPage {
 
 export class AmbiguousPageError extends Error {}
 
-function walk(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.sort().flatMap((name) => {
-    if (name.startsWith('.')) return [];
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : /\.mdx?$/i.test(name) ? [full] : [];
-  });
-}
-
+/** Retro page files, as the build sees them (drafts and partials skipped), in a stable order. */
 export function listRetroFiles(retrosDir: string): string[] {
-  return walk(retrosDir);
+  return listPageFiles(retrosDir).sort();
 }
 
 /** The page holding `boardId`, if any. A page that mentions the board but cannot be read is an error, not a miss. */
 export function findRetroForBoard(retrosDir: string, boardId: string): FoundPage | undefined {
   const found: FoundPage[] = [];
-  for (const path of walk(retrosDir)) {
+  for (const path of listRetroFiles(retrosDir)) {
     const source = readFileSync(path, 'utf8');
     if (!source.includes(boardId)) continue;
     let data: unknown;
