@@ -43,6 +43,7 @@ export default defineConfig({
         { label: 'ランブック', translations: { en: 'Runbooks' }, link: '/runbooks/' },
         { label: '引き継ぎ', translations: { en: 'Handover' }, link: '/handover/' },
         { label: '振り返り', translations: { en: 'Retrospectives' }, link: '/retros/' },
+        { label: '未完了のアクション', translations: { en: 'Open actions' }, link: '/retros/actions/' },
         { label: 'ナレッジリスク', translations: { en: 'Knowledge risk' }, link: '/knowledge/' },
       ],
       // Starlight's Markdown features (asides, heading anchors) for content outside src/content/docs.
