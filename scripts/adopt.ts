@@ -7,6 +7,7 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { Command, Option } from 'commander';
 import settings from '../hikitsugi.config.mjs';
 import { runCli, UsageError, CliError } from '../src/cli/run.ts';
+import { parseArgs } from '../src/cli/args.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { parseRoster } from '../src/lib/content/roster.ts';
 import { makeSchemas, SEVERITIES } from '../src/lib/content/schema.ts';
@@ -70,12 +71,7 @@ interface Options {
 }
 
 async function main(): Promise<number> {
-  program.exitOverride((err) => {
-    if (err.exitCode === 0) process.exit(0);
-    throw new UsageError(err.message.replace(/^error: /, ''));
-  });
-  program.configureOutput({ writeErr: () => {} });
-  program.parse(process.argv);
+  if (!(await parseArgs(program))) return 0;
   const [dirArg] = program.args;
   const opts = program.opts<Options>();
   const kind = ADOPT_KINDS[opts.kind];

@@ -9,6 +9,7 @@ import { SingleBar } from 'cli-progress';
 import { parse as parseYaml } from 'yaml';
 import siteConfig from '../hikitsugi.config.mjs';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
+import { parseArgs } from '../src/cli/args.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { parseRoster } from '../src/lib/content/roster.ts';
 import { makeSchemas } from '../src/lib/content/schema.ts';
@@ -137,13 +138,7 @@ function progressBar(): { update: (items: number, total?: number, requests?: num
 }
 
 async function main(): Promise<number> {
-  try {
-    program.parse(process.argv);
-  } catch (e) {
-    const err = e as { code?: string; message?: string; exitCode?: number };
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return 0;
-    throw new UsageError((err.message ?? String(e)).replace(/^error: /, ''));
-  }
+  if (!(await parseArgs(program))) return 0;
   const opts = program.opts<Opts>();
   if (opts.snapshot && opts.fromSnapshot) throw new UsageError('--snapshot and --from-snapshot do not go together');
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date "${printable(opts.date)}" is not a day in YYYY-MM-DD form (e.g. 2025-06-12)`);

@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import settings from '../hikitsugi.config.mjs';
 import { runCli, UsageError } from '../src/cli/run.ts';
+import { parseArgs } from '../src/cli/args.ts';
 import { lintContent } from '../src/io/lint-content.ts';
 import type { LintConfig } from '../src/lib/lint/config.ts';
 import { formatGithub, formatText } from '../src/lib/lint/report.ts';
@@ -44,12 +45,7 @@ interface Options {
 }
 
 async function main(): Promise<number> {
-  program.exitOverride((err) => {
-    if (err.exitCode === 0) process.exit(0);
-    throw new UsageError(err.message.replace(/^error: /, ''));
-  });
-  program.configureOutput({ writeErr: () => {} });
-  program.parse(process.argv);
+  if (!(await parseArgs(program))) return 0;
   const opts = program.opts<Options>();
   const started = performance.now();
   const result = await lintContent({

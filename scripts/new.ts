@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { Argument, Command, Option } from 'commander';
 import settings from '../hikitsugi.config.mjs';
 import { runCli, UsageError, CliError } from '../src/cli/run.ts';
+import { parseArgs } from '../src/cli/args.ts';
 import { FileExistsError, writeFileAtomic } from '../src/io/atomic-write.ts';
 import { loadContent } from '../src/io/content-store.ts';
 import { parseRoster } from '../src/lib/content/roster.ts';
@@ -72,12 +73,7 @@ function memberFromGit(roster: Member[]): Member | undefined {
 }
 
 async function main(): Promise<number> {
-  program.exitOverride((err) => {
-    if (err.exitCode === 0) process.exit(0);
-    throw new UsageError(err.message.replace(/^error: /, ''));
-  });
-  program.configureOutput({ writeErr: () => {} });
-  program.parse(process.argv);
+  if (!(await parseArgs(program))) return 0;
   const [kindArg, rawTitle] = program.args;
   const opts = program.opts<Options>();
   const kind = NEW_KINDS[kindArg];

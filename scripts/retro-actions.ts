@@ -2,32 +2,23 @@
  * npm run retro:actions -- [--owner ID] [--json] [--today YYYY-MM-DD]: the open actions (Try
  * items) of all retrospectives, oldest first, as a table or as JSON for scripts.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
+import { isoDateArg, parseArgs } from '../src/cli/args.ts';
 import { loadContent } from '../src/io/content-store.ts';
-import { isIsoDate } from '../src/lib/content/dates.ts';
 import type { RetroData } from '../src/lib/content/schema.ts';
 import { RetroHistory, checkRetros, type RetroInput } from '../src/lib/retro/history.ts';
 import { openActionsJson, openActionsTable } from '../src/lib/retro/report.ts';
 import { today } from '../src/site/today.ts';
 
-const date = (value: string) => {
-  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date in YYYY-MM-DD form');
-  return value;
-};
 
-// `npm run retro:actions | head` closes the pipe early: that is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
 
 runCli(async () => {
   const program = new Command('retro:actions')
     .description('List the open actions (Try items) of all retrospectives, oldest first, with owner, age in days and in retros.')
     .option('--owner <id>', 'only the actions of this member (an id from team.yaml); "none" for unassigned ones')
     .option('--json', 'print JSON (an array, oldest first) for scripts')
-    .option('--today <date>', 'count ages up to this day (default: today in the team time zone, or HIKITSUGI_TODAY)', date)
+    .option('--today <date>', 'count ages up to this day (default: today in the team time zone, or HIKITSUGI_TODAY)', isoDateArg)
     .addHelpText(
       'after',
       `
@@ -44,13 +35,7 @@ Exit codes: 0 ok (also when actions are open), 1 retro content invalid, 2 wrong 
     // One-line errors: runCli prints them (with "see --help"), commander stays quiet.
     .configureOutput({ outputError: () => {} })
     .exitOverride();
-  try {
-    program.parse();
-  } catch (e) {
-    const err = e as { code?: string; message: string };
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
-    throw new UsageError(err.message.replace(/^error: /, ''));
-  }
+  if (!(await parseArgs(program))) return 0;
   const opts = program.opts<{ owner?: string; json?: boolean; today?: string }>();
 
   let content;

@@ -3,7 +3,7 @@
  * (so links and `#anchors` can be checked across pages), runs the unified linter on each file
  * and validates front matter with the build's schemas. Returns messages; printing is the CLI's.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { VFile } from 'vfile';
@@ -18,6 +18,7 @@ import type { LintMessage } from '../lib/lint/report.ts';
 import { makeLinter, makeParser, syntaxOf, type Syntax } from '../lib/lint/processor.ts';
 import { applyFixes, FIXABLE_RULES } from '../lib/lint/fixes.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+import { listPageFiles } from './page-files.ts';
 import type { PageFacts } from '../lib/lint/rules.ts';
 import { LOCALES, localePrefix } from '../site/i18n.ts';
 
@@ -41,25 +42,8 @@ export interface LintResult {
   fixed: number;
 }
 
-const PAGE_FILE = /\.mdx?$/i;
 
-/**
- * Every Markdown/MDX file, drafts and partials (`_x.mdx`) included, unlike the build's
- * `listPageFiles`: a token in a draft is still published in Git.
- */
-function walk(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    if (name.startsWith('.') || name === 'node_modules') return [];
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : PAGE_FILE.test(name) ? [full] : [];
-  });
-}
+const PAGE_FILE = /\.mdx?$/i;
 
 /** Relative to the current directory when inside it (clickable in editors), else absolute. */
 const display = (abs: string) => {
@@ -81,7 +65,7 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
   const messages: LintMessage[] = [];
   const add = (abs: string, m: Omit<LintMessage, 'path'>) => messages.push({ path: display(abs), ...m });
 
-  const files = options.files ? options.files.map((f) => resolve(f)) : walk(contentDir).sort();
+  const files = options.files ? options.files.map((f) => resolve(f)) : listPageFiles(contentDir, { includeDrafts: true }).sort();
   for (const f of files) {
     if (!PAGE_FILE.test(f)) throw new Error(`${display(f)}: not a .md or .mdx file`);
   }

@@ -11,11 +11,18 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runScript(script: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+/** `env` values of `undefined` remove a variable (e.g. to run without a token). */
+export function runScript(
+  script: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, HIKITSUGI_TODAY: TEST_TODAY, NO_COLOR: '1', ...options.env };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [TSX, join(REPO, 'scripts', `${script}.ts`), ...args], {
       cwd: options.cwd ?? REPO,
-      env: { ...process.env, HIKITSUGI_TODAY: TEST_TODAY, NO_COLOR: '1', ...options.env },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

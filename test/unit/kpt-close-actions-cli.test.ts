@@ -2,10 +2,10 @@
  * `npm run kpt:import` closing earlier actions from the board: a sticky in a 完了 frame or a Keep
  * quoting a Try marks the earlier page's action done, in the same write as the new page.
  */
-import { spawn } from 'node:child_process';
+import { runScript, type CliResult } from '../support/cli.ts';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/io/content-store.ts';
 import { checkRetros, RetroHistory, type RetroInput } from '../../src/lib/retro/history.ts';
@@ -13,8 +13,6 @@ import type { RetroData } from '../../src/lib/content/schema.ts';
 import { makeContentDir } from '../support/content-fixture.ts';
 import { frame, framesBoard, sticky, startMiroServer, TEST_TOKEN, type MiroServer } from '../support/miro-server.ts';
 
-const REPO = resolve(import.meta.dirname, '../..');
-const TSX = join(REPO, 'node_modules/tsx/dist/cli.mjs');
 
 // The team's retro two weeks before the board (2025-06-12), with two open actions.
 const EARLIER = `---
@@ -59,19 +57,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const cwd = mkdtempSync(join(tmpdir(), 'hk-cli-'));
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [TSX, join(REPO, 'scripts/kpt-import.ts'), '--board', board.board.id, '--team', 'SRE', ...args], {
-      cwd,
-      env: { ...process.env, MIRO_ACCESS_TOKEN: TEST_TOKEN, MIRO_API_URL: server.url },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
+function cli(args: string[]): Promise<CliResult> {
+  return runScript('kpt-import', ['--board', board.board.id, '--team', 'SRE', ...args], {
+    cwd: mkdtempSync(join(tmpdir(), 'hk-cli-')),
+    env: { MIRO_ACCESS_TOKEN: TEST_TOKEN, MIRO_API_URL: server.url },
   });
 }
 

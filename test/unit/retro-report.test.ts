@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { RetroHistory } from '../../src/lib/retro/history.ts';
-import { formatTable, openActionsJson, openActionsTable } from '../../src/lib/retro/report.ts';
+import { openActionsJson, openActionsTable } from '../../src/lib/retro/report.ts';
+import { formatTable } from '../../src/lib/text/table.ts';
 import type { Member } from '../../src/lib/content/schema.ts';
 import { series } from '../support/retro-series.ts';
 

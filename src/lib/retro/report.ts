@@ -2,7 +2,7 @@
  * The open actions for the terminal and for scripts (`npm run retro:actions`): a plain table
  * padded by display width (Japanese characters take two columns), or JSON.
  */
-import stringWidth from 'string-width';
+import { formatTable } from '../text/table.ts';
 import type { Member } from '../content/schema.ts';
 import type { OpenAction } from './history.ts';
 
@@ -43,20 +43,6 @@ export function openActionsJson(open: readonly OpenAction[], roster: readonly Me
       },
     };
   });
-}
-
-/** Columns padded by display width; the last column is not padded (long action text may wrap). */
-export function formatTable(headers: string[], rows: string[][], gap = 2): string {
-  const all = [headers, ...rows].map((r) => r.map((c) => c.replace(/\s+/g, ' ')));
-  const widths = headers.map((_, i) => Math.max(...all.map((r) => stringWidth(r[i] ?? ''))));
-  return all
-    .map((row) =>
-      row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - stringWidth(cell) + gap)))
-        .join('')
-        .trimEnd(),
-    )
-    .join('\n');
 }
 
 export function openActionsTable(actions: readonly OpenActionJson[]): string {
