@@ -43,11 +43,14 @@ export default defineConfig({
         { label: 'ランブック', translations: { en: 'Runbooks' }, link: '/runbooks/' },
         { label: '引き継ぎ', translations: { en: 'Handover' }, link: '/handover/' },
         { label: '振り返り', translations: { en: 'Retrospectives' }, link: '/retros/' },
+        { label: '未完了のアクション', translations: { en: 'Open actions' }, link: '/retros/actions/' },
         { label: 'ナレッジリスク', translations: { en: 'Knowledge risk' }, link: '/knowledge/' },
       ],
       // Starlight's Markdown features (asides, heading anchors) for content outside src/content/docs.
       markdown: { processedDirs: [settings.contentDir] },
       customCss: ['./src/styles/hikitsugi.css'],
+      // Runbooks from Prometheus teams use ```promql, which the highlighter does not know.
+      expressiveCode: { shiki: { langAlias: { promql: 'txt', logql: 'txt' } } },
       lastUpdated: false,
       pagination: false,
     }),

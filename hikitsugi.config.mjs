@@ -22,6 +22,25 @@ export default {
   contentDir: process.env.CONTENT_DIR || 'content',
   /** The team's time zone: "today" for review dates is a day in this zone, not the build machine's. */
   timeZone: 'Asia/Tokyo',
+  /**
+   * `npm run lint:content` (also run by `npm test`). Section ids and their accepted Japanese and
+   * English heading names are in src/lib/lint/sections.ts.
+   */
+  lint: {
+    /** Sections each kind must have (a ## heading with one of the section's names). */
+    sections: {
+      runbooks: ['overview', 'impact', 'diagnosis', 'mitigation', 'escalation'],
+      handover: ['about', 'where', 'routine', 'known-issues', 'secrets', 'checklist'],
+      guideline: [],
+      retros: [],
+    },
+    /** More heading names per section id, e.g. { mitigation: ['暫定対応'] }. */
+    aliases: {},
+    /** Rules that only warn on adopted pages (front matter `adopted_from`) until someone takes them over. */
+    adoptedWarnOnly: ['required-sections', 'rollback-section', 'heading-structure'],
+    /** Per rule id: 'error', 'warn' or 'off', e.g. { 'no-literal-urls': 'off' }. no-secrets cannot be turned off. */
+    rules: {},
+  },
   /** Knowledge risk: the /knowledge/ page, review banners, `npm run knowledge` and `npm run handover`. */
   knowledge: {
     /** Pages whose review falls due within this many days are listed as "due soon". */

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { Command } from 'commander';
 import settings from '../hikitsugi.config.mjs';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
+import { parseArgs } from '../src/cli/args.ts';
 import { loadContent } from '../src/io/content-store.ts';
 import { knowledgePages } from '../src/io/knowledge-input.ts';
 import { readContentHistory } from '../src/io/git-history.ts';
@@ -18,11 +19,6 @@ import { makeSchemas } from '../src/lib/content/schema.ts';
 import { isActive } from '../src/lib/content/roster.ts';
 import { today as todayInTeamZone } from '../src/site/today.ts';
 
-// `npm run knowledge | head` closes the pipe early: that is the reader being done, not a crash.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
 
 runCli(async () => {
   const program = new Command('handover')
@@ -43,13 +39,7 @@ and refuses to overwrite an existing file. Exit codes: 0 written, 1 failed, 2 wr
     )
     .showHelpAfterError()
     .exitOverride();
-  try {
-    program.parse();
-  } catch (e) {
-    const err = e as { code?: string; message: string };
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
-    throw new UsageError(err.message.replace(/^error: /, ''));
-  }
+  if (!(await parseArgs(program))) return 0;
   const opts = program.opts<{ member: string; to?: string; dryRun?: boolean; git: boolean }>();
 
   let content;

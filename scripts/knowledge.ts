@@ -3,44 +3,31 @@
  * and bus factor per folder, for the terminal or for scripts. --strict makes it a CI gate.
  */
 import { resolve } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import settings from '../hikitsugi.config.mjs';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
+import { countArg, isoDateArg, parseArgs } from '../src/cli/args.ts';
 import { loadContent } from '../src/io/content-store.ts';
 import { knowledgePages } from '../src/io/knowledge-input.ts';
 import { readContentHistory } from '../src/io/git-history.ts';
 import { buildKnowledgeReport, strictFailures } from '../src/lib/knowledge/report.ts';
 import { knowledgeSettings } from '../src/lib/knowledge/settings.ts';
 import { renderTextReport } from '../src/lib/knowledge/text-report.ts';
-import { isIsoDate } from '../src/lib/content/dates.ts';
 import { today } from '../src/site/today.ts';
 
-const count = (value: string) => {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 or more)');
-  return Number(value);
-};
-const date = (value: string) => {
-  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date in YYYY-MM-DD form');
-  return value;
-};
 
-// `npm run knowledge | head` closes the pipe early: that is the reader being done, not a crash.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
 
 runCli(async () => {
   const program = new Command('knowledge')
     .description('Report pages overdue for review, pages at ownership risk, each member\'s exposure and the bus factor per folder.')
     .option('--json', 'print the report as JSON (for scripts)')
     .option('--strict', 'exit 1 when pages are overdue or at risk beyond the thresholds (for CI)')
-    .option('--today <date>', 'report as of this day (default: today in the team time zone, or HIKITSUGI_TODAY)', date)
-    .option('--due-soon-days <n>', 'window for "due soon" (config: knowledge.dueSoonDays)', count)
-    .option('--min-owners <n>', 'active owners a page needs not to be at risk (config: knowledge.minOwners)', count)
-    .option('--max-overdue <n>', 'with --strict: overdue pages allowed (config: knowledge.strict.maxOverdue)', count)
-    .option('--max-at-risk <n>', 'with --strict: at-risk pages allowed (config: knowledge.strict.maxAtRisk)', count)
-    .option('--min-bus-factor <n>', 'with --strict: lowest bus factor allowed per folder, 0 = off (config: knowledge.strict.minBusFactor)', count)
+    .option('--today <date>', 'report as of this day (default: today in the team time zone, or HIKITSUGI_TODAY)', isoDateArg)
+    .option('--due-soon-days <n>', 'window for "due soon" (config: knowledge.dueSoonDays)', countArg)
+    .option('--min-owners <n>', 'active owners a page needs not to be at risk (config: knowledge.minOwners)', countArg)
+    .option('--max-overdue <n>', 'with --strict: overdue pages allowed (config: knowledge.strict.maxOverdue)', countArg)
+    .option('--max-at-risk <n>', 'with --strict: at-risk pages allowed (config: knowledge.strict.maxAtRisk)', countArg)
+    .option('--min-bus-factor <n>', 'with --strict: lowest bus factor allowed per folder, 0 = off (config: knowledge.strict.minBusFactor)', countArg)
     .option('--no-git', 'skip the Git history (no bus factor)')
     .addHelpText(
       'after',
@@ -58,13 +45,7 @@ Exit codes: 0 ok, 1 strict check failed or content invalid, 2 wrong usage.`,
     )
     .showHelpAfterError()
     .exitOverride();
-  try {
-    program.parse();
-  } catch (e) {
-    const err = e as { code?: string; message: string };
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
-    throw new UsageError(err.message.replace(/^error: /, ''));
-  }
+  if (!(await parseArgs(program))) return 0;
   const opts = program.opts<{
     json?: boolean;
     strict?: boolean;

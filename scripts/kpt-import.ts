@@ -9,6 +9,7 @@ import { SingleBar } from 'cli-progress';
 import { parse as parseYaml } from 'yaml';
 import siteConfig from '../hikitsugi.config.mjs';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
+import { parseArgs } from '../src/cli/args.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { parseRoster } from '../src/lib/content/roster.ts';
 import { makeSchemas } from '../src/lib/content/schema.ts';
@@ -29,6 +30,8 @@ import { createNetworkFetcher, DEFAULT_MIRO_API_URL, MiroError, type MiroFetcher
 import { readSnapshot, recordingFetcher, serializeSnapshot, SnapshotError, snapshotFetcher, type RecordingFetcher } from '../src/io/miro/snapshot.ts';
 import { importBoard } from '../src/io/miro/import.ts';
 import { AmbiguousPageError, findRetroForBoard, listRetroFiles } from '../src/io/miro/retro-pages.ts';
+import { closingReport, planClosingsForImport } from '../src/io/retro-closing.ts';
+import { writeFilesAllOrNothing, type FileChange } from '../src/io/write-files.ts';
 
 const CONFIG_FILE = 'hikitsugi.kpt.yaml';
 
@@ -45,6 +48,7 @@ const program = new Command('kpt:import')
   .option('--config <file>', `team settings (default: ./${CONFIG_FILE} if present)`)
   .option('--content-dir <dir>', 'content folder (default: CONTENT_DIR or content)')
   .option('--no-authors', 'leave sticky authors off the page (anonymous retros)')
+  .option('--no-close', 'do not mark earlier actions done from the board (Done / 完了 areas, Keeps quoting a Try)')
   .addHelpText(
     'after',
     `
@@ -57,6 +61,11 @@ Environment:
 Boards: stickies are Keep / Problem / Try by their frame (Keep（続けること）, KEEP 👍, ...), by the
 KEEP / PROBLEM / TRY header text or shape they sit under, or by a Keep / Problem / Try tag. Stickies
 that fit none are listed and left out. ${CONFIG_FILE} may set other header words and a colour code.
+
+Closing actions: open actions of the team's earlier retros are marked done (status: done,
+closed_in: <this retro>) when a sticky in a frame or column titled Done / 完了 / 済 names one (its
+id, or its text), or a Keep quotes a Try's text in 「」 or "". Earlier pages and the new page are
+written together or not at all. --no-close turns this off.
 
 Re-importing updates the same page (found by board id): the body and any fields people added to
 items (owner, due, status of a Try) stay; an unchanged board gives an identical file.
@@ -86,6 +95,7 @@ interface Opts {
   config?: string;
   contentDir?: string;
   authors: boolean;
+  close: boolean;
 }
 
 function loadConfig(path: string | undefined): KptConfig {
@@ -128,13 +138,7 @@ function progressBar(): { update: (items: number, total?: number, requests?: num
 }
 
 async function main(): Promise<number> {
-  try {
-    program.parse(process.argv);
-  } catch (e) {
-    const err = e as { code?: string; message?: string; exitCode?: number };
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return 0;
-    throw new UsageError((err.message ?? String(e)).replace(/^error: /, ''));
-  }
+  if (!(await parseArgs(program))) return 0;
   const opts = program.opts<Opts>();
   if (opts.snapshot && opts.fromSnapshot) throw new UsageError('--snapshot and --from-snapshot do not go together');
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date "${printable(opts.date)}" is not a day in YYYY-MM-DD form (e.g. 2025-06-12)`);
@@ -247,17 +251,37 @@ async function main(): Promise<number> {
     for (const issue of check.error.issues.slice(0, 5)) warnings.push(`the page will not build until fixed: ${issue.path.join('.')}: ${issue.message}`);
   }
 
+  // Earlier actions the board says are done (see src/lib/retro/board-closing.ts for the rule).
+  const closing = opts.close
+    ? planClosingsForImport({
+        retrosDir,
+        pagePath: path,
+        date: result.date,
+        team: result.team,
+        data: imported.data,
+        classification: result.classification,
+        config,
+      })
+    : undefined;
+
   report(result, warnings);
+  if (closing) {
+    const lines = closingReport(closing, opts.dryRun);
+    if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
+  }
   if (opts.dryRun) {
     process.stdout.write(result.content);
     process.stderr.write(`(dry run: ${path} not written)\n`);
     return 0;
   }
+  const changes: FileChange[] = (closing?.edits ?? []).map((e) => ({ path: e.path, data: e.after, expected: e.before }));
   if (found && found.source === result.content) {
     process.stderr.write('unchanged: the board has not changed since the last import\n');
   } else {
-    writeFileAtomic(path, result.content, { exclusive: !found });
+    changes.push({ path, data: result.content, exclusive: !found, expected: found?.source });
   }
+  // The new page and the earlier pages it closes actions in: all written, or none.
+  writeFilesAllOrNothing(changes);
   process.stdout.write(`${path}\n`);
   return 0;
 }

@@ -3,9 +3,11 @@
  * The onboarding paths from the terminal: list them with their times, validate them without a
  * site build, or print one as a Markdown checklist for a new member's onboarding issue.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import settings from '../hikitsugi.config.mjs';
 import { CliError, runCli, UsageError } from '../src/cli/run.ts';
+import { parseArgs } from '../src/cli/args.ts';
+import { formatTable } from '../src/lib/text/table.ts';
 import { loadOnboarding } from '../src/io/onboarding-store.ts';
 import { renderChecklist } from '../src/lib/onboarding/checklist.ts';
 import { formatMinutes } from '../src/lib/onboarding/reading-time.ts';
@@ -50,10 +52,15 @@ Examples:
       } else if (paths.length === 0) {
         console.log(`no onboarding paths in ${opts.content}/onboarding/ (add <id>.yaml)`);
       } else {
-        for (const p of paths) {
-          const overdue = p.overdue > 0 ? `  ${p.overdue} overdue` : '';
-          console.log(`${p.id.padEnd(20)} ${p.audience}  ${p.steps.length} steps  ${formatMinutes(p.totalMinutes, 'en')}${overdue}  ${p.title}`);
-        }
+        const rows = paths.map((p) => [
+          p.id,
+          p.audience,
+          String(p.steps.length),
+          formatMinutes(p.totalMinutes, 'en'),
+          p.overdue > 0 ? String(p.overdue) : '-',
+          p.title,
+        ]);
+        console.log(formatTable(['ID', 'AUDIENCE', 'STEPS', 'TIME', 'OVERDUE', 'TITLE'], rows));
       }
       for (const p of problems) console.error(`warning: ${p.path}: ${p.message}`);
       if (problems.length > 0) exitCode = 1;
@@ -85,14 +92,6 @@ Examples:
       process.stdout.write(renderChecklist(path, { siteUrl, locale: opts.locale }));
     });
 
-  try {
-    await program.parseAsync(process.argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return 0; // --help, --version
-      throw new UsageError(error.message.replace(/^error: /, ''));
-    }
-    throw error;
-  }
+  if (!(await parseArgs(program))) return 0;
   return exitCode;
 });

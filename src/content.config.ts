@@ -34,7 +34,7 @@ const pages = (folder: string) =>
 
 export const collections = {
   // Starlight renders only its 404 page from `docs`; every other page comes from our own routes.
-  docs: defineCollection({ loader: glob({ pattern: '404.md', base: settings.contentDir }), schema: docsSchema() }),
+  docs: defineCollection({ loader: glob({ pattern: '404.md', base: './src/site' }), schema: docsSchema() }),
   // Our UI strings, also handed to Starlight so its `t()` knows them (keys `hikitsugi.*`).
   i18n: defineCollection({
     loader: () => LOCALES.map((locale) => ({ id: locale, ...starlightStrings(locale) })),

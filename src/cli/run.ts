@@ -19,6 +19,11 @@ export class CliError extends Error {
 
 export async function runCli(main: () => Promise<number | void>): Promise<void> {
   assertNodeVersion();
+  // `npm run knowledge | head` closes the pipe early: the reader is done, the command did not fail.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   try {
     const code = await main();
     process.exitCode = code ?? 0;

@@ -20,5 +20,7 @@ export function knowledgePages(content: Content): KnowledgePage[] {
     adopted_from: p.data.adopted_from,
     service: p.kind === 'runbooks' ? (p.data as RunbookData).service : undefined,
     items: p.kind === 'retros' ? (p.data as RetroData).items : undefined,
+    date: p.kind === 'retros' ? (p.data as RetroData).date : undefined,
+    team: p.kind === 'retros' ? (p.data as RetroData).team : undefined,
   }));
 }

@@ -3,10 +3,11 @@ import { join, resolve } from 'node:path';
 import { pathIdForFile } from '../lib/onboarding/paths.ts';
 
 /**
- * Markdown/MDX page files under `dir`, recursively, skipping `_drafts`, `_partials.mdx` and
- * dotfiles: the same files Astro's glob loader picks up.
+ * Markdown/MDX page files under `dir`, recursively, skipping dotfiles and node_modules and, unless
+ * `includeDrafts`, `_drafts/` and `_partials.mdx`: the same files Astro's glob loader picks up.
+ * The linter includes drafts: a token in a draft is still published in Git.
  */
-export function listPageFiles(dir: string): string[] {
+export function listPageFiles(dir: string, options: { includeDrafts?: boolean } = {}): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -14,9 +15,10 @@ export function listPageFiles(dir: string): string[] {
     return [];
   }
   return names.flatMap((name) => {
-    if (name.startsWith('_') || name.startsWith('.')) return [];
+    if (name.startsWith('.') || name === 'node_modules') return [];
+    if (name.startsWith('_') && !options.includeDrafts) return [];
     const full = join(dir, name);
-    return statSync(full).isDirectory() ? listPageFiles(full) : /\.mdx?$/i.test(name) ? [full] : [];
+    return statSync(full).isDirectory() ? listPageFiles(full, options) : /\.mdx?$/i.test(name) ? [full] : [];
   });
 }
 

@@ -47,6 +47,8 @@ async function build(): Promise<KnowledgeReport> {
         adopted_from: data.adopted_from,
         service: kind === 'runbooks' ? (data as RunbookData).service : undefined,
         items: kind === 'retros' ? (data as RetroData).items : undefined,
+        date: kind === 'retros' ? (data as RetroData).date : undefined,
+        team: kind === 'retros' ? (data as RetroData).team : undefined,
       });
     }
   }

@@ -19,6 +19,9 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/runbooks', entrypoint: './src/routes/runbooks-index.astro' },
   { pattern: '/handover', entrypoint: './src/routes/handover-index.astro' },
   { pattern: '/retros', entrypoint: './src/routes/retros-index.astro' },
+  // A static route wins over /retros/[...slug]; no retro file may take the slug "actions"
+  // (RESERVED_RETRO_SLUGS, checked at build).
+  { pattern: '/retros/actions', entrypoint: './src/routes/retros-actions.astro' },
   { pattern: '/knowledge', entrypoint: './src/routes/knowledge.astro' },
   { pattern: '/onboarding', entrypoint: './src/routes/onboarding-index.astro' },
   { pattern: '/onboarding/[id]', entrypoint: './src/routes/onboarding-path.astro' },

@@ -38,6 +38,10 @@ for (const [name, site] of [
       for (const section of ['SRE ガイドライン', 'ランブック', '引き継ぎ', '振り返り']) {
         expect(await main.getByRole('link', { name: section }).count()).toBeGreaterThan(0);
       }
+      // The sample (pinned to 2026-11-24) has two overdue pages and four at ownership risk.
+      expect(await page.getByTestId('home-attention').textContent()).toContain('レビュー期限切れ 2 件、オーナーのリスク 4 件');
+      await page.getByTestId('home-attention').getByRole('link').click();
+      await page.waitForURL(/\/knowledge\/$/);
       expect(problems).toEqual([]);
     });
 

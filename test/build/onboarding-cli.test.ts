@@ -23,7 +23,8 @@ describe.concurrent('npm run onboarding', () => {
     const dir = makeContentDir({ 'onboarding/start.yaml': START });
     const list = cli(['list'], dir);
     expect(list.code, list.stderr).toBe(0);
-    expect(list.stdout).toMatch(/^start\s+初日\s+2 steps\s+6 min\s+はじめの一歩$/m);
+    expect(list.stdout).toMatch(/^ID\s+AUDIENCE\s+STEPS\s+TIME\s+OVERDUE\s+TITLE$/m);
+    expect(list.stdout).toMatch(/^start\s+初日\s+2\s+6 min\s+-\s+はじめの一歩$/m);
     const check = cli(['check'], dir);
     expect(check.code, check.stderr).toBe(0);
     expect(check.stdout).toBe('ok: 1 path(s), 2 steps\n');

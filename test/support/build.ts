@@ -73,10 +73,6 @@ export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
     CONTENT_DIR: options.contentDir ?? join(REPO, 'content'),
     ...options.env,
   };
-  // vitest workers also export import.meta.env as DEV=1, PROD='', SSR, MODE=test, BASE_URL=/;
-  // Astro's prerender reads unknown import.meta.env keys from process.env, so a build started
-  // from a test would render dev-mode pages (Starlight's search says "production builds only").
-  for (const key of ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL']) if (!options.env?.[key]) delete env[key];
   return new Promise((done, fail) => {
     // process.execPath is the Node that runs the tests (>= 22.12), never the system Node 20.
     const child = spawn(process.execPath, [ASTRO, options.command ?? 'build'], { cwd: root, env });

@@ -12,7 +12,7 @@ import {
   type KnowledgePage,
 } from '../../src/lib/knowledge/report.ts';
 import { renderTextReport } from '../../src/lib/knowledge/text-report.ts';
-import { formatTable } from '../../src/lib/knowledge/table.ts';
+import { formatTable } from '../../src/lib/text/table.ts';
 import { knowledgeSettings } from '../../src/lib/knowledge/settings.ts';
 import { escapeMarkdownText, handoverDocument } from '../../src/lib/knowledge/handover.ts';
 import { makeSchemas, type Member } from '../../src/lib/content/schema.ts';

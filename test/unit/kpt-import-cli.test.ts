@@ -2,17 +2,15 @@
  * `npm run kpt:import` as a user runs it: the real script, the real client, a Miro-shaped server
  * on 127.0.0.1, a temp content folder. Failures write nothing and never show the token.
  */
-import { spawn } from 'node:child_process';
+import { runScript, type CliResult } from '../support/cli.ts';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/io/content-store.ts';
 import { makeContentDir } from '../support/content-fixture.ts';
 import { framesBoard, startMiroServer, TEST_TOKEN, type MiroServer } from '../support/miro-server.ts';
 
-const REPO = resolve(import.meta.dirname, '../..');
-const TSX = join(REPO, 'node_modules/tsx/dist/cli.mjs');
 const board = framesBoard('ja');
 const BOARD_URL = `https://miro.com/app/board/${board.board.id}/?share_link_id=123`;
 
@@ -22,24 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliResult;
 
 function cli(args: string[], env: Record<string, string | undefined> = {}, cwd = mkdtempSync(join(tmpdir(), 'hk-cli-'))): Promise<Run> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, MIRO_ACCESS_TOKEN: TEST_TOKEN, MIRO_API_URL: server.url, ...env };
-  for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [TSX, join(REPO, 'scripts/kpt-import.ts'), ...args], { cwd, env: childEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+  return runScript('kpt-import', args, { cwd, env: { MIRO_ACCESS_TOKEN: TEST_TOKEN, MIRO_API_URL: server.url, ...env } });
 }
 
 const CONFIG_BAD = join(mkdtempSync(join(tmpdir(), 'hk-cfg-')), 'bad.yaml');

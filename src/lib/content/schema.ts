@@ -139,6 +139,12 @@ export function makeSchemas(ids: ReadonlySet<string>) {
     owner: memberId(ids).optional(),
     due: isoDate().optional(),
     status: z.enum(ACTION_STATUSES).optional(),
+    /** When a done/dropped action was closed, so older retro pages still show it was open then. */
+    closed: isoDate().optional(),
+    /** The retro (its slug, e.g. `2026-11-19-platform-team`) whose board closed the action. */
+    closed_in: z.string().min(1).optional(),
+    /** One line: what was done, or why the action was dropped. */
+    note: z.string().optional(),
   });
 
   const retros = z

@@ -10,6 +10,7 @@ import { freshness, DEFAULT_DUE_SOON_DAYS, type FreshnessStatus } from './freshn
 import { ownership, exposureOf, DEFAULT_MIN_OWNERS, type Ownership, type OwnershipRisk } from './ownership.ts';
 import { authorsByFile, fileAuthorship, fileHistories, truckFactor, type Commit, type FileHistory } from './authorship.ts';
 import { identityMap } from './identity.ts';
+import { RetroHistory, type RetroInput } from '../retro/history.ts';
 
 /** A page as the report needs it; built from `loadContent` pages or Astro collection entries. */
 export interface KnowledgePage {
@@ -27,8 +28,10 @@ export interface KnowledgePage {
   adopted_from?: string;
   /** Runbooks only. */
   service?: string;
-  /** Retros only: the KPT items, whose Try items are the team's actions. */
+  /** Retros only: the KPT items, whose Try items are the team's actions, and when and by whom. */
   items?: RetroItem[];
+  date?: IsoDate;
+  team?: string;
 }
 
 /** The Git history of the content folder, or why there is none we can trust. */
@@ -67,7 +70,7 @@ export interface PageReport {
 }
 
 export interface ActionReport {
-  id: string | null;
+  id: string;
   text: string;
   due: IsoDate | null;
   overdue: boolean;
@@ -280,25 +283,27 @@ function folderReport(
   };
 }
 
-/** Open retro actions per owner: Try items with an owner and status open (or no status yet). */
+/**
+ * Open retro actions per owner, as the retro pages count them (RetroHistory: status, closing
+ * dates, derived ids), so /knowledge/ and /retros/actions/ never disagree.
+ */
 export function openActions(pages: readonly KnowledgePage[], today: IsoDate): Map<string, ActionReport[]> {
+  const retros: RetroInput[] = pages
+    .filter((p) => p.kind === 'retros')
+    .map((p) => ({ id: p.id, path: p.path, title: p.title, date: p.date ?? p.reviewed, team: p.team ?? '', items: p.items ?? [] }));
   const result = new Map<string, ActionReport[]>();
-  for (const page of pages) {
-    if (page.kind !== 'retros') continue;
-    for (const item of page.items ?? []) {
-      if (item.kind !== 'try' || !item.owner) continue;
-      if (item.status && item.status !== 'open') continue;
-      const list = result.get(item.owner) ?? [];
-      list.push({
-        id: item.id ?? null,
-        text: item.text,
-        due: item.due ?? null,
-        overdue: !!item.due && item.due < today,
-        retro_url: pageUrl(page.kind, page.id),
-        retro_title: page.title,
-      });
-      result.set(item.owner, list);
-    }
+  for (const { action, overdue } of new RetroHistory(retros).openActions(today)) {
+    if (!action.owner) continue;
+    const list = result.get(action.owner) ?? [];
+    list.push({
+      id: action.id,
+      text: action.text,
+      due: action.due ?? null,
+      overdue,
+      retro_url: pageUrl('retros', action.retro.id),
+      retro_title: action.retro.title,
+    });
+    result.set(action.owner, list);
   }
   for (const list of result.values()) list.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
   return result;

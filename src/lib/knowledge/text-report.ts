@@ -1,5 +1,5 @@
 /** The knowledge report as terminal text: what `npm run knowledge` prints without --json. */
-import { formatTable } from './table.ts';
+import { formatTable } from '../text/table.ts';
 import { atRiskPages, type KnowledgeReport, type PageReport } from './report.ts';
 import { UNMAPPED_PREFIX } from './identity.ts';
 import type { OwnershipRisk } from './ownership.ts';

@@ -53,7 +53,7 @@ const STICKY = 'sticky_note';
 const DEFAULT_SIZE = 200;
 
 /** Canvas centres of all items: children of a frame are placed relative to its top-left corner. */
-function positions(items: MiroItem[]): Map<string, Point> {
+export function positions(items: MiroItem[]): Map<string, Point> {
   const byId = new Map(items.map((i) => [i.id, i]));
   const done = new Map<string, Point>();
   const visiting = new Set<string>();

@@ -18,7 +18,7 @@ type FrontMatter = Record<string, unknown>;
 /** Item fields the board owns: rewritten from the sticky on every import. */
 const BOARD_FIELDS = ['kind', 'text', 'miro_id', 'author'] as const;
 /** Canonical order of item fields; anything else people add follows, in their order. */
-const ITEM_ORDER = ['kind', 'text', 'miro_id', 'author', 'id', 'owner', 'due', 'status'];
+const ITEM_ORDER = ['kind', 'text', 'miro_id', 'author', 'id', 'owner', 'due', 'status', 'closed', 'closed_in', 'note'];
 /** Canonical order of page fields; other fields follow in the order the page had them. */
 const PAGE_ORDER = [
   'title', 'description', 'owners', 'adopted_from', 'reviewed', 'review_every', 'tags',
@@ -189,7 +189,7 @@ export function buildPage(input: PageInput): PageResult {
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Keys whose `YYYY-MM-DD` values stay unquoted, like hand-written pages. */
-const DATE_KEYS = new Set(['date', 'reviewed', 'due']);
+const DATE_KEYS = new Set(['date', 'reviewed', 'due', 'closed']);
 /**
  * Plain scalars a YAML 1.1 reader (the site's front matter loader is one) resolves to something
  * other than a string: booleans, nulls, ints and floats in 1.1 forms (0777, 1_000, 12:30), merge
