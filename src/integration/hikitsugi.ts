@@ -9,6 +9,7 @@ import { ROUTES } from '../site/routes.ts';
 import { localePrefix, LOCALES } from '../site/i18n.ts';
 import { scanContent, type SiteMap } from './content-files.ts';
 import { internalLinksPlugin } from './internal-links-plugin.ts';
+import { anchorIconPlugin } from './anchor-icon-plugin.ts';
 
 export function hikitsugi(options: { contentDir: string }): AstroIntegration {
   return {
@@ -32,11 +33,12 @@ export function hikitsugi(options: { contentDir: string }): AstroIntegration {
           }
           return cached;
         };
-        const processor = config.markdown.processor as { name: string; options?: { mdastPlugins?: unknown[] } };
+        const processor = config.markdown.processor as { name: string; options?: { mdastPlugins?: unknown[]; hastPlugins?: unknown[] } };
         if (!processor?.options?.mdastPlugins) {
           throw new Error(`hikitsugi needs Astro's default Markdown processor (Sätteri); found "${processor?.name}".`);
         }
         processor.options.mdastPlugins.push(internalLinksPlugin({ base: config.base, siteMap }));
+        processor.options.hastPlugins?.push(anchorIconPlugin());
       },
     },
   };

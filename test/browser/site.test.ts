@@ -58,6 +58,14 @@ for (const [name, site] of [
       expect(meta).toMatch(/オーナー/);
       expect(meta).toMatch(/最終レビュー\s*\d{4}-\d{2}-\d{2}/);
       expect(await page.getByTestId('runbook-facts').textContent()).toContain('cloud-sql');
+      // Section links keep their icon, drawn by CSS rather than an inline SVG in every heading.
+      const anchor = page.locator('.sl-heading-wrapper:has(h2#切り戻し) .sl-anchor-link');
+      expect(await anchor.getAttribute('href')).toBe('#切り戻し');
+      expect(await page.locator('.sl-anchor-icon svg').count()).toBe(0);
+      await page.locator('h2#切り戻し').hover();
+      const icon = await anchor.locator('.sl-anchor-icon').evaluate((el) => getComputedStyle(el, '::before'));
+      expect(parseFloat(icon.width)).toBeGreaterThan(8);
+      expect(icon.maskImage || icon.webkitMaskImage).toContain('data:image/svg+xml');
       expect(problems).toEqual([]);
     });
 
