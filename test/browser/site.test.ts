@@ -86,6 +86,23 @@ for (const [name, site] of [
       expect(problems).toEqual([]);
     });
 
+    it('links inside a page lead to the same UI language they are read in', async () => {
+      const { page, problems } = await openPage(browser);
+      const base = new URL(site().url).pathname;
+      await page.goto(`${site().url}en/guideline/oncall-incident-response/`);
+      const link = page.locator('main .sl-markdown-content a[href$="/runbooks/deploy-rollback/"]').first();
+      expect(await link.getAttribute('href')).toBe(`${base}en/runbooks/deploy-rollback/`);
+      await link.click();
+      await page.waitForURL(/\/en\/runbooks\/deploy-rollback\/$/);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      // The Japanese UI of the same page links to the Japanese copies.
+      await page.goto(`${site().url}guideline/oncall-incident-response/`);
+      expect(await page.locator('main .sl-markdown-content a[href$="/runbooks/deploy-rollback/"]').first().getAttribute('href')).toBe(
+        `${base}runbooks/deploy-rollback/`,
+      );
+      expect(problems).toEqual([]);
+    });
+
     it('switches to English and keeps the page, with the content still marked Japanese', async () => {
       const { page, problems } = await openPage(browser);
       await page.goto(`${site().url}runbooks/cloud-sql-failover/`);

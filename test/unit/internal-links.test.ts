@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLink, type LinkContext } from '../../src/lib/links/internal-links.ts';
+import { localizeSiteLinks, resolveLink, type LinkContext } from '../../src/lib/links/internal-links.ts';
 import { slugForFile } from '../../src/lib/content/slugs.ts';
 
 const ctx = (base = '/'): LinkContext => ({
@@ -50,4 +50,38 @@ describe('slugs', () => {
     ['NodeFilesystemFilesFillingUp.md', 'nodefilesystemfilesfillingup'],
     ['障害対応.mdx', '障害対応'],
   ])('%s -> %s', (file, slug) => expect(slugForFile(file)).toBe(slug));
+});
+
+describe('links in content shown in the English UI', () => {
+  const html = [
+    '<a href="/handbook/runbooks/db/">DB</a>',
+    '<a class="x" href="/handbook/guideline/intro/#概要">intro</a>',
+    '<a href="/handbook/">home</a>',
+    '<a href="/handbook/en/runbooks/db/">already English</a>',
+    '<a href="/handbook/_astro/file.pdf">asset</a>',
+    '<a href="/handbook/files/diagram.png">file</a>',
+    '<a href="https://example.com/handbook/runbooks/">external</a>',
+    '<a href="#local">anchor</a>',
+    '<img src="/handbook/runbooks/x.png">',
+  ].join('\n');
+
+  it('point at the English copy of site pages, and leave everything else alone', () => {
+    expect(localizeSiteLinks(html, '/handbook/', 'en', ['en']).split('\n')).toEqual([
+      '<a href="/handbook/en/runbooks/db/">DB</a>',
+      '<a class="x" href="/handbook/en/guideline/intro/#概要">intro</a>',
+      '<a href="/handbook/en/">home</a>',
+      '<a href="/handbook/en/runbooks/db/">already English</a>',
+      '<a href="/handbook/_astro/file.pdf">asset</a>',
+      '<a href="/handbook/files/diagram.png">file</a>',
+      '<a href="https://example.com/handbook/runbooks/">external</a>',
+      '<a href="#local">anchor</a>',
+      '<img src="/handbook/runbooks/x.png">',
+    ]);
+  });
+
+  it('works at the domain root without touching protocol-relative links', () => {
+    expect(localizeSiteLinks('<a href="/runbooks/db/">a</a><a href="//cdn.example.com/x/">b</a>', '/', 'en', ['en'])).toBe(
+      '<a href="/en/runbooks/db/">a</a><a href="//cdn.example.com/x/">b</a>',
+    );
+  });
 });

@@ -76,3 +76,20 @@ function withTrailingSlash(p: string): string {
 function isAsset(p: string): boolean {
   return /\.[a-z0-9]{1,5}$/i.test(p) && !FILE_LINK.test(p);
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Content is compiled once and shown in every UI language, so its links name the root locale's
+ * pages. On another locale's page, point them at that locale's copy: `/handbook/runbooks/x/` ->
+ * `/handbook/en/runbooks/x/`. Only links to site pages change; assets, other locales, external
+ * links and same-page anchors stay as they are.
+ */
+export function localizeSiteLinks(html: string, base: string, locale: string, allLocales: readonly string[]): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  const skip = [...allLocales.map((l) => `${l}/`), '_astro/', 'pagefind/', '/'].map(escapeRegExp).join('|');
+  const link = new RegExp(`(<a\\b[^>]*?\\shref=")${escapeRegExp(b)}(?!${skip})([^"]*)"`, 'g');
+  return html.replace(link, (whole, start: string, rest: string) =>
+    /\.[a-z0-9]{1,5}$/i.test(rest.split(/[?#]/)[0]) ? whole : `${start}${b}${locale}/${rest}"`,
+  );
+}
