@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { serveStatic } from '../test/support/static-server.ts';
 import { ASTRO_BIN, cleanBuildState, WORK, type SiteProject } from './projects.ts';
-import { median } from './report.ts';
+import { median, type SearchTiming } from './report.ts';
 export { chromeBytes } from './report.ts';
 
 const GNU_TIME = '/usr/bin/time';
@@ -193,16 +193,6 @@ export async function pageLoad(browser: Browser, outDir: string, path: string): 
   }
 }
 
-export interface SearchTiming {
-  query: string;
-  /** Fresh browser context each time: load pagefind.js, search, fetch the first result. */
-  coldMs: number[];
-  /** Same page, index already loaded: further queries. */
-  warmMs: number[];
-  warmQueries: string[];
-  results: number;
-  firstUrl: string | null;
-}
 
 const WARM_QUERIES = ['切り戻し', 'レイテンシ', 'エスカレーション', 'ダッシュボード', 'rollback'];
 

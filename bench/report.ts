@@ -39,16 +39,21 @@ export interface PageWeight {
   output: { bytes: number; files: number };
 }
 
-export interface SearchResult {
-  n: number;
-  site: SiteId;
-  index: { bytes: number; files: number };
+export interface SearchTiming {
   query: string;
+  /** Fresh browser context each time: load pagefind.js, search, fetch the first result. */
   coldMs: number[];
+  /** Same page, index already loaded: further queries. */
   warmMs: number[];
   warmQueries: string[];
   results: number;
   firstUrl: string | null;
+}
+
+export interface SearchResult extends SearchTiming {
+  n: number;
+  site: SiteId;
+  index: { bytes: number; files: number };
 }
 
 export type ImportResult =
