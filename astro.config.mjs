@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import settings from './hikitsugi.config.mjs';
-import { assertNodeVersion } from './src/lib/runtime/node-version.ts';
+import { assertNodeVersion } from './src/cli/assert-node.ts';
 import { hikitsugi } from './src/integration/hikitsugi.ts';
 
 assertNodeVersion();

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { assertNodeVersion } from './src/lib/runtime/node-version.ts';
+import { assertNodeVersion } from './src/cli/assert-node.ts';
 
 assertNodeVersion();
 

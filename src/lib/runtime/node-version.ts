@@ -14,11 +14,3 @@ export function nodeVersionProblem(version: string = process.versions.node): str
     `node_modules/.bin, and npm scripts use it. Do not install with --ignore-scripts.`
   );
 }
-
-export function assertNodeVersion(): void {
-  const problem = nodeVersionProblem();
-  if (problem) {
-    console.error(problem);
-    process.exit(1);
-  }
-}
