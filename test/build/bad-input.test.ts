@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runAstro } from '../support/build.ts';
+import { itFailsTheBuild, type BadContentCase } from '../support/bad-content.ts';
 import { makeContentDir, VALID_FILES } from '../support/content-fixture.ts';
 
 const RUNBOOK = 'runbooks/db-failover.mdx';
@@ -18,7 +19,7 @@ describe('a valid content tree', () => {
 });
 
 describe.concurrent('bad input fails the build naming the file', () => {
-  const cases: [string, Record<string, string | null>, RegExp[], ('sync' | 'build')?][] = [
+  const cases: BadContentCase[] = [
     [
       'malformed front matter (broken YAML)',
       withRunbook('title: [unclosed\nservice: cloud-sql\nseverity: critical\nowners: [aoki]\nreviewed: 2026-10-01'),
@@ -80,11 +81,5 @@ describe.concurrent('bad input fails the build naming the file', () => {
     ],
   ];
 
-  for (const [name, files, patterns, command] of cases) {
-    it(name, async ({ expect }) => {
-      const result = await runAstro({ contentDir: makeContentDir(files), command: command ?? 'sync' });
-      expect(result.code, result.output).not.toBe(0);
-      for (const p of patterns) expect(result.output).toMatch(p);
-    });
-  }
+  itFailsTheBuild(cases);
 });

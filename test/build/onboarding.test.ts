@@ -6,13 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAstro } from '../support/build.ts';
+import { itFailsTheBuild, type BadContentCase } from '../support/bad-content.ts';
 import { makeContentDir, VALID_FILES } from '../support/content-fixture.ts';
 
 const FILE = 'onboarding/start.yaml';
 const pathFile = (steps: string) => ({ [FILE]: `title: はじめの一歩\naudience: 初日\norder: 1\nsteps:\n${steps}` });
 
 describe.concurrent('a bad onboarding path fails the sync naming the file', () => {
-  const cases: [string, Record<string, string | null>, RegExp[]][] = [
+  const cases: BadContentCase[] = [
     [
       'a step pointing to a missing page',
       pathFile('  - page: guideline/intro\n    why: a\n  - page: runbooks/db-failovr\n    why: b\n'),
@@ -42,13 +43,7 @@ describe.concurrent('a bad onboarding path fails the sync naming the file', () =
     ['broken YAML', { [FILE]: 'title: [unclosed\nsteps:\n' }, [/start\.yaml/, /yaml|YAML|flow/]],
   ];
 
-  for (const [name, files, patterns] of cases) {
-    it(name, async ({ expect }) => {
-      const result = await runAstro({ contentDir: makeContentDir(files), command: 'sync' });
-      expect(result.code, result.output).not.toBe(0);
-      for (const p of patterns) expect(result.output).toMatch(p);
-    });
-  }
+  itFailsTheBuild(cases);
 });
 
 describe.concurrent('onboarding pages in a build', () => {

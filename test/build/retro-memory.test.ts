@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAstro } from '../support/build.ts';
+import { itFailsTheBuild, type BadContentCase } from '../support/bad-content.ts';
 import { makeContentDir } from '../support/content-fixture.ts';
 
 function retro(slug: string, date: string, items: string, team = 'チーム'): Record<string, string> {
@@ -29,7 +30,7 @@ ${items}
 const TRY = (fields: string) => `  - kind: try\n    text: ダッシュボードを直す\n${fields}`;
 
 describe.concurrent('bad action fields fail the build naming the file', () => {
-  const cases: [string, Record<string, string | null>, RegExp[], ('sync' | 'build')?][] = [
+  const cases: BadContentCase[] = [
     [
       'an unknown owner on a Try',
       retro('2026-10-20-team', '2026-10-20', TRY('    id: x1\n    owner: yamada\n')),
@@ -68,13 +69,7 @@ describe.concurrent('bad action fields fail the build naming the file', () => {
     ],
   ];
 
-  for (const [name, files, patterns, command] of cases) {
-    it(name, async ({ expect }) => {
-      const result = await runAstro({ contentDir: makeContentDir(files), command: command ?? 'sync' });
-      expect(result.code, result.output).not.toBe(0);
-      for (const p of patterns) expect(result.output).toMatch(p);
-    });
-  }
+  itFailsTheBuild(cases);
 });
 
 describe('a series of retros under a base path', () => {
