@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeOnboardingSchema } from '../../src/lib/content/schema.ts';
-import { reviewState } from '../../src/lib/onboarding/freshness.ts';
+import { freshness } from '../../src/lib/knowledge/freshness.ts';
 import { membershipByPage, pathIdForFile, resolvePath, sortPaths, type PageInfo } from '../../src/lib/onboarding/paths.ts';
 
 const TODAY = '2026-11-24';
@@ -23,7 +23,11 @@ const firstDay = schema.parse({
   ],
 });
 
-describe('reviewState (the overdue check)', () => {
+describe('the overdue check steps use (knowledge freshness)', () => {
+  const reviewState = (reviewed: string, reviewEvery: number, today: string) => {
+    const f = freshness({ reviewed, review_every: reviewEvery }, today);
+    return { due: f.due, overdue: f.status === 'overdue' };
+  };
   it('is due review_every days after reviewed, overdue only once that day has passed', () => {
     expect(reviewState('2026-05-01', 90, TODAY)).toEqual({ due: '2026-07-30', overdue: true });
     expect(reviewState('2026-08-26', 90, TODAY)).toEqual({ due: '2026-11-24', overdue: false }); // due today

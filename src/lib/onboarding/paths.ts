@@ -6,7 +6,7 @@
 import type { IsoDate } from '../content/dates.ts';
 import type { Kind, OnboardingPathData } from '../content/schema.ts';
 import { slugForFile } from '../content/slugs.ts';
-import { reviewState } from './freshness.ts';
+import { freshness } from '../knowledge/freshness.ts';
 
 export interface PageInfo {
   title: string;
@@ -65,7 +65,9 @@ export function resolvePath(id: string, data: OnboardingPathData, pages: Readonl
     }
     const info = pages.get(step.page);
     if (!info) throw new Error(`onboarding path "${id}", step ${i + 1}: no page "${step.page}"`);
-    const review = reviewState(info.reviewed, info.reviewEvery, today);
+    // The same rule as the overdue banner and /knowledge/.
+    const fresh = freshness({ reviewed: info.reviewed, review_every: info.reviewEvery }, today);
+    const review = { due: fresh.due, overdue: fresh.status === 'overdue' };
     return {
       ...common,
       type: 'page',
