@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import settings from './hikitsugi.config.mjs';
 import { assertNodeVersion } from './src/cli/assert-node.ts';
+import { codeTokensPlugin } from './src/integration/code-tokens-plugin.ts';
 import { hikitsugi } from './src/integration/hikitsugi.ts';
 
 assertNodeVersion();
@@ -50,7 +51,10 @@ export default defineConfig({
       markdown: { processedDirs: [settings.contentDir] },
       customCss: ['./src/styles/hikitsugi.css'],
       // Runbooks from Prometheus teams use ```promql, which the highlighter does not know.
-      expressiveCode: { shiki: { langAlias: { promql: 'txt', logql: 'txt' } } },
+      expressiveCode: {
+        shiki: { langAlias: { promql: 'txt', logql: 'txt' } },
+        plugins: [codeTokensPlugin()],
+      },
       lastUpdated: false,
       pagination: false,
     }),
