@@ -54,6 +54,8 @@ export default defineConfig({
       // Starlight's Markdown features (asides, heading anchors) for content outside src/content/docs.
       markdown: { processedDirs: [settings.contentDir] },
       customCss: ['./src/styles/hikitsugi.css'],
+      // One copy of the theme and language pickers per page instead of two (see the component).
+      components: { MobileMenuFooter: './src/components/starlight/MobileMenuFooter.astro' },
       // Runbooks from Prometheus teams use ```promql, which the highlighter does not know.
       expressiveCode: {
         shiki: { langAlias: { promql: 'txt', logql: 'txt' } },

@@ -118,5 +118,33 @@ for (const [name, site] of [
       expect(paths.some((p) => p.endsWith('/runbooks/cloud-sql-failover/'))).toBe(true);
       expect(problems).toEqual([]);
     });
+
+    it('on a phone, the menu holds the theme and language pickers, and they work', async () => {
+      const { page, problems } = await openPage(browser);
+      await page.setViewportSize({ width: 390, height: 800 });
+      await page.goto(`${site().url}runbooks/cloud-sql-failover/`);
+      // The page carries one copy of each picker (the wide header's); on a phone it sits in the menu.
+      expect(await page.locator('starlight-theme-select').count()).toBe(1);
+      expect(await page.locator('starlight-lang-select').count()).toBe(1);
+      const menu = page.locator('#starlight__sidebar');
+      await page.locator('button[popovertarget="starlight__sidebar"]').click();
+      await menu.locator('starlight-theme-select select').selectOption('light');
+      expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+      await menu.locator('starlight-theme-select select').selectOption('dark');
+      expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+
+      // Wider than Starlight's 50em breakpoint they are back in the header, visible, still working.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      const header = page.locator('header .right-group');
+      await expect.poll(() => header.locator('starlight-theme-select select').isVisible()).toBe(true);
+      await header.locator('starlight-theme-select select').selectOption('light');
+      expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+
+      await page.setViewportSize({ width: 390, height: 800 });
+      await page.locator('button[popovertarget="starlight__sidebar"]').click();
+      await menu.locator('starlight-lang-select select').selectOption({ label: 'English' });
+      await page.waitForURL(/\/en\/runbooks\/cloud-sql-failover\/$/);
+      expect(problems).toEqual([]);
+    });
   });
 }
