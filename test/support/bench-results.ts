@@ -31,7 +31,7 @@ export function results(overrides: Partial<Results> = {}): Results {
         n: 1000,
         site: 'a',
         typicalPath: '/runbooks/x/',
-        html: { typical: 39_000, median: 39_000, min: 35_000, max: 45_000, pages: 1000 },
+        html: { typical: 36_000, median: 36_000, min: 33_000, max: 39_000, pages: 1000 },
         chromeBytes: 24_000,
         js: { external: 11_000, externalGzip: 5_000, inline: 5_000, scripts: ['/_astro/a.js'] },
         css: 85_000,
