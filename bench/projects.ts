@@ -140,8 +140,6 @@ export function prepareProjects(n: number, pages: SyntheticRunbook[] = generateR
   const content = join(base, 'content');
   writeAll(content, hikitsugiContent(pages));
   for (const kind of ['guideline', 'handover', 'retros']) mkdirSync(join(content, kind), { recursive: true });
-  // The bilingual 404 page every hikitsugi site has (Starlight renders it from the docs collection).
-  if (existsSync(join(REPO, 'content', '404.md'))) copyFileSync(join(REPO, 'content', '404.md'), join(content, '404.md'));
 
   const aRoot = join(base, 'hikitsugi');
   hikitsugiRoot(aRoot);
