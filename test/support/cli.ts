@@ -11,16 +11,23 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `env` values of `undefined` remove a variable (e.g. to run without a token). */
-export function runScript(
-  script: string,
-  args: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
-): Promise<CliResult> {
+export interface CliOptions {
+  cwd?: string;
+  /** Values of `undefined` remove a variable (e.g. to run without a token). */
+  env?: Record<string, string | undefined>;
+}
+
+/** `npm run <script>`: runs `scripts/<script>.ts`. */
+export function runScript(script: string, args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return runTypeScript(join('scripts', `${script}.ts`), args, options);
+}
+
+/** Runs a TypeScript entry point of this repository (`file` relative to it) with tsx. */
+export function runTypeScript(file: string, args: string[], options: CliOptions = {}): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, HIKITSUGI_TODAY: TEST_TODAY, NO_COLOR: '1', ...options.env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [TSX, join(REPO, 'scripts', `${script}.ts`), ...args], {
+    const child = spawn(process.execPath, [TSX, join(REPO, file), ...args], {
       cwd: options.cwd ?? REPO,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

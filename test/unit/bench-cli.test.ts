@@ -2,27 +2,14 @@
  * `npm run bench` as a user runs it, for what needs no builds: help, bad flags, and checking
  * budgets against a results file (`--check --reuse`). The full run is `npm run bench` itself.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { results, run } from '../support/bench-results.ts';
+import { runTypeScript } from '../support/cli.ts';
 
-const REPO = resolve(import.meta.dirname, '../..');
-const TSX = join(REPO, 'node_modules/tsx/dist/cli.mjs');
-
-function bench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [TSX, join(REPO, 'bench/run.ts'), ...args], { cwd: REPO });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const bench = (args: string[]) => runTypeScript('bench/run.ts', args);
 
 const dir = mkdtempSync(join(tmpdir(), 'hk-bench-'));
 function resultsFile(name: string, content: unknown): string {
