@@ -114,24 +114,42 @@ function loadConfig(path: string | undefined): KptConfig {
   }
 }
 
-function progressBar(): { update: (items: number, total?: number, requests?: number) => void; stop: () => void } {
-  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+interface Progress {
+  update: (items: number, total?: number, requests?: number) => void;
+  /** A retry: shown on the progress line while it is there, else as a line of its own. */
+  retry: (info: { attempt: number; reason: string; waitMs: number }) => void;
+  stop: () => void;
+}
+
+function retryMessage({ attempt, reason, waitMs }: { attempt: number; reason: string; waitMs: number }): string {
+  const wait = waitMs >= 10_000 ? `${Math.ceil(waitMs / 1000)} s` : `${(waitMs / 1000).toFixed(1)} s`;
+  return reason.includes('429')
+    ? `Miro: rate limited (429), waiting ${wait} for the limit to reset (retry ${attempt})`
+    : `Miro: ${reason}, trying again in ${wait} (retry ${attempt})`;
+}
+
+function progress(): Progress {
+  const tty = Boolean(process.stderr.isTTY);
   let bar: SingleBar | undefined;
   return {
     update(items, total, requests) {
       // Only boards that take more than one page get a progress line.
-      if (!bar && (total ?? 0) <= 50) return;
+      if (!tty || (!bar && (total ?? 0) <= 50)) return;
       if (!bar) {
         bar = new SingleBar({
           stream: process.stderr,
-          format: 'reading board |{bar}| {value}/{total} items, {requests} requests',
+          format: 'reading board |{bar}| {value}/{total} items, {requests} requests{status}',
           hideCursor: true,
           clearOnComplete: true,
         });
-        bar.start(total ?? items, 0, { requests: 0 });
+        bar.start(total ?? items, 0, { requests: 0, status: '' });
       }
       if (total) bar.setTotal(total);
-      bar.update(items, { requests: requests ?? 0 });
+      bar.update(items, { requests: requests ?? 0, status: '' });
+    },
+    retry(info) {
+      if (bar) bar.update({ status: ` · ${retryMessage(info)}` });
+      else console.error(retryMessage(info));
     },
     stop: () => bar?.stop(),
   };
@@ -182,6 +200,7 @@ async function main(): Promise<number> {
     throw e;
   }
 
+  const progressLine = progress();
   let fetcher: MiroFetcher;
   let recorder: RecordingFetcher | undefined;
   if (opts.fromSnapshot) {
@@ -201,6 +220,8 @@ async function main(): Promise<number> {
         baseUrl: process.env.MIRO_API_URL || DEFAULT_MIRO_API_URL,
         retries: envNumber('MIRO_RETRIES', 0, 20),
         timeoutMs: envNumber('MIRO_TIMEOUT_SECONDS', 1, 600) === undefined ? undefined : envNumber('MIRO_TIMEOUT_SECONDS', 1, 600)! * 1000,
+        // A wait for Miro's rate limit can last a minute: say so rather than sit silent.
+        onRetry: (info) => progressLine.retry(info),
       });
     } catch (e) {
       throw new CliError((e as Error).message);
@@ -208,7 +229,6 @@ async function main(): Promise<number> {
     if (opts.snapshot) fetcher = recorder = recordingFetcher(fetcher);
   }
 
-  const bar = progressBar();
   const warnings: string[] = [];
   let imported;
   try {
@@ -221,14 +241,14 @@ async function main(): Promise<number> {
       team: opts.team?.trim(),
       owners,
       existingSource: found?.source,
-      onProgress: (p) => bar.update(p.items, p.total, p.requests),
+      onProgress: (p) => progressLine.update(p.items, p.total, p.requests),
       onWarning: (w) => warnings.push(w),
     });
   } catch (e) {
     if (e instanceof MiroError || e instanceof SnapshotError || e instanceof RetroInputError) throw new CliError(e.message);
     throw e;
   } finally {
-    bar.stop();
+    progressLine.stop();
     fetcher.close();
   }
   const { result } = imported;

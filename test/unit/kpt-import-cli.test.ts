@@ -121,6 +121,20 @@ describe('kpt:import', { timeout: 60_000 }, () => {
     expect(r.stdout).not.toMatch(/author:/);
   });
 
+  it('says what it waits for when Miro rate-limits or fails for a moment, then imports', async () => {
+    server.faults.push(
+      { match: /\/items/, fault: { kind: 'rate-limit', resetInSeconds: 1 } },
+      { match: /\/items/, fault: { kind: 'status', status: 503 } },
+    );
+    const r = await cli(['--board', board.board.id, '--content-dir', makeContentDir(), '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(server.faults).toEqual([]);
+    expect(r.stderr).toMatch(/^Miro: rate limited \(429\), waiting [12]\.\d s for the limit to reset \(retry 1\)$/m);
+    expect(r.stderr).toMatch(/^Miro: server error 503, trying again in 0\.5 s \(retry 1\)$/m);
+    expect(r.stdout).toMatch(/^team: /m);
+    noToken(r);
+  });
+
   describe('failures: one line, non-zero exit, nothing written or changed', () => {
     const snapshotOf = (d: string) => readdirSync(join(d, 'retros')).map((f) => [f, readFileSync(join(d, 'retros', f), 'utf8')]);
 
