@@ -5,6 +5,7 @@ import settings from './hikitsugi.config.mjs';
 import { assertNodeVersion } from './src/cli/assert-node.ts';
 import { codeTokensPlugin } from './src/integration/code-tokens-plugin.ts';
 import { hikitsugi } from './src/integration/hikitsugi.ts';
+import { LOCALES } from './src/site/i18n.ts';
 
 assertNodeVersion();
 
@@ -37,7 +38,7 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: {
         root: { label: '日本語', lang: 'ja' },
-        en: { label: 'English', lang: 'en' },
+        ...(LOCALES.includes('en') ? { en: { label: 'English', lang: 'en' } } : {}),
       },
       // Small and fixed: pages link to each kind's index rather than list every page,
       // so a page's HTML does not grow with the number of runbooks.

@@ -7,6 +7,12 @@ export default {
   /** Site title per UI language. */
   title: { ja: 'チームハンドブック', en: 'Team handbook' },
   /**
+   * UI languages: 'ja,en' builds every page in the Japanese UI and again in English under /en/;
+   * 'ja' builds the Japanese UI only (half the pages, a faster build, no language picker).
+   * Override with HIKITSUGI_UI=ja npm run build.
+   */
+  ui: process.env.HIKITSUGI_UI || 'ja,en',
+  /**
    * Path the site is served under: '/' at a domain root, '/handbook/' behind a path.
    * Override with BASE_PATH=/handbook/ npm run build.
    */

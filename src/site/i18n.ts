@@ -1,10 +1,24 @@
 /**
- * UI languages. Japanese is the root locale (no URL prefix); English lives under /en/.
+ * UI languages. Japanese is the root locale (no URL prefix); English lives under /en/ unless the
+ * site is built with the Japanese UI only (`ui` in hikitsugi.config.mjs, HIKITSUGI_UI=ja).
  * Content is written in Japanese and keeps lang="ja" in both UIs.
  */
+import settings from '../../hikitsugi.config.mjs';
+
 export type Locale = 'ja' | 'en';
-export const LOCALES: Locale[] = ['ja', 'en'];
 export const CONTENT_LANG = 'ja';
+
+/** The UI languages a `ui` setting asks for: Japanese first and always, English optional. */
+export function uiLocales(setting: unknown): Locale[] {
+  const list = typeof setting === 'string' ? setting.split(',').map((s) => s.trim()).filter(Boolean) : setting;
+  const ok = Array.isArray(list) && list[0] === 'ja' && list.every((l) => l === 'ja' || l === 'en') && new Set(list).size === list.length;
+  if (!ok) {
+    throw new Error(`hikitsugi.config.mjs: ui (or HIKITSUGI_UI) must be "ja" (Japanese UI only) or "ja,en" (also English under /en/), not ${JSON.stringify(setting)}`);
+  }
+  return list as Locale[];
+}
+
+export const LOCALES: Locale[] = uiLocales(settings.ui);
 
 /** URL prefix of a locale: '' for the root locale. */
 export const localePrefix = (locale: Locale) => (locale === 'ja' ? '' : `/${locale}`);
