@@ -53,3 +53,16 @@ async function load(): Promise<Onboarding> {
   const paths = sortPaths(entries.map((e) => resolvePath(e.id, e.data, pages, day)));
   return { paths, membership: membershipByPage(paths) };
 }
+
+/**
+ * The attributes a path's container carries for the progress script
+ * (src/components/onboarding-progress.ts reads them): one definition for the index and the path page.
+ */
+export function progressAttributes(path: ResolvedPath, locale: string): Record<string, string> {
+  return {
+    'data-hk-path': path.id,
+    'data-hk-locale': locale,
+    'data-hk-keys': JSON.stringify(path.steps.map((s) => s.key)),
+    'data-hk-minutes': JSON.stringify(path.steps.map((s) => s.minutes ?? null)),
+  };
+}
