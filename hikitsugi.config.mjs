@@ -1,7 +1,10 @@
 // @ts-check
 /**
- * Site settings, in one place. Read by astro.config.mjs, the pages and the CLIs.
- * Environment variables override them for CI and previews.
+ * The team's settings, in one place: read by the site (the hikitsugi integration) and by every
+ * `hikitsugi` command. Every key is optional; a misspelt or wrong one stops the build and the
+ * commands with a line naming it. Environment variables override some of them for CI and
+ * previews: HIKITSUGI_UI, BASE_PATH, SITE_URL, EDIT_URL, CONTENT_DIR.
+ * @type {import('hikitsugi/config').HikitsugiConfig}
  */
 export default {
   /** Site title per UI language. */
@@ -9,27 +12,20 @@ export default {
   /**
    * UI languages: 'ja,en' builds every page in the Japanese UI and again in English under /en/;
    * 'ja' builds the Japanese UI only (half the pages, a faster build, no language picker).
-   * Override with HIKITSUGI_UI=ja npm run build.
    */
-  ui: process.env.HIKITSUGI_UI || 'ja,en',
-  /**
-   * Path the site is served under: '/' at a domain root, '/handbook/' behind a path.
-   * Override with BASE_PATH=/handbook/ npm run build.
-   */
-  base: process.env.BASE_PATH || '/',
-  /** Full URL of the published site (optional; used for canonical links and the sitemap). */
-  site: process.env.SITE_URL || undefined,
+  ui: 'ja,en',
+  /** Path the site is served under: '/' at a domain root, '/handbook/' behind a path. */
+  base: '/',
+  /** Full URL of the published site (optional; canonical links, sitemap, checklist links). */
+  // site: 'https://handbook.example.com',
   /** "Edit this page" links: the repository's edit URL for the default branch, or '' for none. */
-  editUrl: process.env.EDIT_URL ?? '',
-  /**
-   * Folder holding guideline/, runbooks/, handover/, retros/ and team.yaml. CONTENT_DIR overrides
-   * it (tests and benchmarks build other trees; a monorepo may keep docs elsewhere).
-   */
-  contentDir: process.env.CONTENT_DIR || 'content',
+  editUrl: '',
+  /** Folder holding guideline/, runbooks/, handover/, retros/, onboarding/ and team.yaml. */
+  contentDir: 'content',
   /** The team's time zone: "today" for review dates is a day in this zone, not the build machine's. */
   timeZone: 'Asia/Tokyo',
   /**
-   * `npm run lint:content` (also run by `npm test`). Section ids and their accepted Japanese and
+   * `hikitsugi lint` (also run by `npm test`). Section ids and their accepted Japanese and
    * English heading names are in src/lib/lint/sections.ts.
    */
   lint: {
@@ -47,13 +43,13 @@ export default {
     /** Per rule id: 'error', 'warn' or 'off', e.g. { 'no-literal-urls': 'off' }. no-secrets cannot be turned off. */
     rules: {},
   },
-  /** Knowledge risk: the /knowledge/ page, review banners, `npm run knowledge` and `npm run handover`. */
+  /** Knowledge risk: the /knowledge/ page, review banners, `hikitsugi knowledge` and `hikitsugi handover`. */
   knowledge: {
     /** Pages whose review falls due within this many days are listed as "due soon". */
     dueSoonDays: 14,
     /** A page with fewer active owners than this is at risk (2: nobody should own a page alone). */
     minOwners: 2,
-    /** `npm run knowledge -- --strict` exits 1 when the report is past any of these. */
+    /** `hikitsugi knowledge --strict` exits 1 when the report is past any of these. */
     strict: {
       /** Most pages allowed past their review date. */
       maxOverdue: 0,
@@ -62,5 +58,24 @@ export default {
       /** Lowest bus factor allowed for any folder (0: not checked). */
       minBusFactor: 0,
     },
+  },
+  /**
+   * `hikitsugi kpt import`. All optional: the defaults read Keep / Problem / Try frames, header
+   * columns and tags in English and Japanese.
+   */
+  kpt: {
+    /** Team name for new pages when --team is not given. */
+    // team: 'プラットフォームチーム',
+    /** Owners of new pages (member ids from content/team.yaml) when --owner is not given. */
+    // owners: ['tanaka'],
+    /** false leaves sticky authors off the page (anonymous retros). Same as --no-authors. */
+    // authors: true,
+    /**
+     * Header words for frames, column headers and tags. A kind listed here REPLACES the built-in
+     * words for that kind. Matching ignores case, full/half width, emoji and bracketed glosses.
+     */
+    // headers: { keep: ['keep', 'よかったこと'], problem: ['problem', 'モヤモヤ'], try: ['try', '次やること'] },
+    /** Sticky colour (Miro fillColor) -> kind, for stickies no frame, header or tag places. */
+    // colors: { light_green: 'keep', pink: 'problem', light_blue: 'try' },
   },
 };

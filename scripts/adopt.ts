@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { Command, Option } from 'commander';
-import settings from '../hikitsugi.config.mjs';
+import { cliSettings, cliToday } from '../src/cli/settings.ts';
 import { runCli, UsageError, CliError } from '../src/cli/run.ts';
 import { parseArgs } from '../src/cli/args.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
@@ -13,7 +13,9 @@ import { parseRoster } from '../src/lib/content/roster.ts';
 import { makeSchemas, SEVERITIES } from '../src/lib/content/schema.ts';
 import { slugForFile } from '../src/lib/content/slugs.ts';
 import { adoptPage, ADOPT_KINDS, DEFAULT_SEVERITY, hasBodyText, type AdoptedPage } from '../src/lib/adopt/adopt.ts';
-import { today } from '../src/site/today.ts';
+
+const settings = await cliSettings();
+const today = () => cliToday(settings);
 
 /** Relative to the current directory when inside it, else absolute. */
 const shown = (path: string) => {

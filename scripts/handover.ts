@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { Command } from 'commander';
-import settings from '../hikitsugi.config.mjs';
+import { cliSettings, cliToday } from '../src/cli/settings.ts';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
 import { parseArgs } from '../src/cli/args.ts';
 import { loadContent } from '../src/io/content-store.ts';
@@ -13,11 +13,12 @@ import { knowledgePages } from '../src/io/knowledge-input.ts';
 import { readContentHistory } from '../src/io/git-history.ts';
 import { writeFileAtomic, FileExistsError } from '../src/io/atomic-write.ts';
 import { buildKnowledgeReport } from '../src/lib/knowledge/report.ts';
-import { knowledgeSettings } from '../src/lib/knowledge/settings.ts';
 import { handoverDocument } from '../src/lib/knowledge/handover.ts';
 import { makeSchemas } from '../src/lib/content/schema.ts';
 import { isActive } from '../src/lib/content/roster.ts';
-import { today as todayInTeamZone } from '../src/site/today.ts';
+
+const settings = await cliSettings();
+const todayInTeamZone = () => cliToday(settings);
 
 
 runCli(async () => {
@@ -42,10 +43,9 @@ and refuses to overwrite an existing file. Exit codes: 0 written, 1 failed, 2 wr
   if (!(await parseArgs(program))) return 0;
   const opts = program.opts<{ member: string; to?: string; dryRun?: boolean; git: boolean }>();
 
+  const config = settings.knowledge;
   let content;
-  let config;
   try {
-    config = knowledgeSettings((settings as { knowledge?: unknown }).knowledge);
     content = loadContent(settings.contentDir);
   } catch (e) {
     throw new CliError((e as Error).message);

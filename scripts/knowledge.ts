@@ -4,16 +4,17 @@
  */
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import settings from '../hikitsugi.config.mjs';
+import { cliSettings, cliToday } from '../src/cli/settings.ts';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
 import { countArg, isoDateArg, parseArgs } from '../src/cli/args.ts';
 import { loadContent } from '../src/io/content-store.ts';
 import { knowledgePages } from '../src/io/knowledge-input.ts';
 import { readContentHistory } from '../src/io/git-history.ts';
 import { buildKnowledgeReport, strictFailures } from '../src/lib/knowledge/report.ts';
-import { knowledgeSettings } from '../src/lib/knowledge/settings.ts';
 import { renderTextReport } from '../src/lib/knowledge/text-report.ts';
-import { today } from '../src/site/today.ts';
+
+const settings = await cliSettings();
+const today = () => cliToday(settings);
 
 
 
@@ -59,12 +60,7 @@ Exit codes: 0 ok, 1 strict check failed or content invalid, 2 wrong usage.`,
   }>();
   if (opts.minOwners === 0) throw new UsageError('--min-owners must be at least 1');
 
-  let config;
-  try {
-    config = knowledgeSettings((settings as { knowledge?: unknown }).knowledge);
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  const config = settings.knowledge;
   const contentDir = settings.contentDir;
   let content;
   try {

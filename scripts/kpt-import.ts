@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { parse as parseYaml } from 'yaml';
-import siteConfig from '../hikitsugi.config.mjs';
+import { cliSettings } from '../src/cli/settings.ts';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
 import { parseArgs } from '../src/cli/args.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
@@ -16,7 +16,6 @@ import { makeSchemas } from '../src/lib/content/schema.ts';
 import { isIsoDate } from '../src/lib/content/dates.ts';
 import {
   BoardRefError,
-  DEFAULT_KPT_CONFIG,
   PageParseError,
   RetroInputError,
   parseBoardRef,
@@ -33,7 +32,10 @@ import { AmbiguousPageError, findRetroForBoard, listRetroFiles } from '../src/io
 import { closingReport, planClosingsForImport } from '../src/io/retro-closing.ts';
 import { writeFilesAllOrNothing, type FileChange } from '../src/io/write-files.ts';
 
-const CONFIG_FILE = 'hikitsugi.kpt.yaml';
+const siteConfig = await cliSettings();
+
+// The KPT settings are `kpt` in hikitsugi.config.mjs; this older file is still read when present.
+const LEGACY_CONFIG_FILE = 'hikitsugi.kpt.yaml';
 
 const program = new Command('kpt:import')
   .description('Import a Miro KPT retrospective board as a dated page in content/retros/.')
@@ -45,7 +47,7 @@ const program = new Command('kpt:import')
   .option('--dry-run', 'print the page instead of writing it (a --snapshot is still saved)')
   .option('--snapshot <file>', 'save the raw Miro API replies read, to review or replay the import')
   .option('--from-snapshot <file>', 'import from a saved snapshot, with no network and no token')
-  .option('--config <file>', `team settings (default: ./${CONFIG_FILE} if present)`)
+  .option('--config <file>', `KPT settings as YAML, instead of kpt in hikitsugi.config.mjs (./${LEGACY_CONFIG_FILE} is read if present)`)
   .option('--content-dir <dir>', 'content folder (default: CONTENT_DIR or content)')
   .option('--no-authors', 'leave sticky authors off the page (anonymous retros)')
   .option('--no-close', 'do not mark earlier actions done from the board (Done / 完了 areas, Keeps quoting a Try)')
@@ -60,7 +62,8 @@ Environment:
 
 Boards: stickies are Keep / Problem / Try by their frame (Keep（続けること）, KEEP 👍, ...), by the
 KEEP / PROBLEM / TRY header text or shape they sit under, or by a Keep / Problem / Try tag. Stickies
-that fit none are listed and left out. ${CONFIG_FILE} may set other header words and a colour code.
+that fit none are listed and left out. kpt in hikitsugi.config.mjs may set other header words and a
+colour code.
 
 Closing actions: open actions of the team's earlier retros are marked done (status: done,
 closed_in: <this retro>) when a sticky in a frame or column titled Done / 完了 / 済 names one (its
@@ -99,8 +102,8 @@ interface Opts {
 }
 
 function loadConfig(path: string | undefined): KptConfig {
-  const file = path ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
-  if (!file) return DEFAULT_KPT_CONFIG;
+  const file = path ?? (existsSync(LEGACY_CONFIG_FILE) ? LEGACY_CONFIG_FILE : undefined);
+  if (!file) return siteConfig.kpt;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

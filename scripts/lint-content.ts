@@ -4,12 +4,14 @@
  * `file:line:column  message  rule-id`. Exits 1 when there are errors.
  */
 import { Command, Option } from 'commander';
-import settings from '../hikitsugi.config.mjs';
+import { cliSettings } from '../src/cli/settings.ts';
 import { runCli, UsageError } from '../src/cli/run.ts';
 import { parseArgs } from '../src/cli/args.ts';
 import { lintContent } from '../src/io/lint-content.ts';
 import type { LintConfig } from '../src/lib/lint/config.ts';
 import { formatGithub, formatText } from '../src/lib/lint/report.ts';
+
+const settings = await cliSettings();
 
 const program = new Command('npm run lint:content --')
   .description('Lint the content: required sections, secrets, links and anchors, headings, Markdown style.')
@@ -50,7 +52,8 @@ async function main(): Promise<number> {
   const started = performance.now();
   const result = await lintContent({
     contentDir: opts.contentDir,
-    config: (settings as { lint?: LintConfig }).lint,
+    config: settings.lint,
+    locales: settings.ui,
     files: program.args.length ? program.args : undefined,
     base: settings.base,
     fix: opts.fix,

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Argument, Command, Option } from 'commander';
-import settings from '../hikitsugi.config.mjs';
+import { cliSettings, cliToday } from '../src/cli/settings.ts';
 import { runCli, UsageError, CliError } from '../src/cli/run.ts';
 import { parseArgs } from '../src/cli/args.ts';
 import { FileExistsError, writeFileAtomic } from '../src/io/atomic-write.ts';
@@ -16,8 +16,10 @@ import { makeSchemas, SEVERITIES, type GuidelineData, type Member } from '../src
 import { slugForFile } from '../src/lib/content/slugs.ts';
 import { resolveLintConfig, type LintConfig } from '../src/lib/lint/config.ts';
 import { NEW_KINDS, renderNewPage, SLUG_PATTERN, slugFromTitle } from '../src/lib/scaffold/templates.ts';
-import { today } from '../src/site/today.ts';
 import { parse as parseYaml } from 'yaml';
+
+const settings = await cliSettings();
+const today = () => cliToday(settings);
 
 /** Relative to the current directory when inside it, else absolute. */
 const shown = (path: string) => {
@@ -112,7 +114,7 @@ async function main(): Promise<number> {
     order = orders.length ? Math.max(...orders) + 1 : 1;
   }
 
-  const lintConfig = resolveLintConfig((settings as { lint?: LintConfig }).lint);
+  const lintConfig = resolveLintConfig(settings.lint);
   const text = renderNewPage({
     kind,
     title,

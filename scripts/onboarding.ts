@@ -4,14 +4,16 @@
  * site build, or print one as a Markdown checklist for a new member's onboarding issue.
  */
 import { Command, Option } from 'commander';
-import settings from '../hikitsugi.config.mjs';
+import { cliSettings, cliToday } from '../src/cli/settings.ts';
 import { CliError, runCli, UsageError } from '../src/cli/run.ts';
 import { parseArgs } from '../src/cli/args.ts';
 import { formatTable } from '../src/lib/text/table.ts';
 import { loadOnboarding } from '../src/io/onboarding-store.ts';
 import { renderChecklist } from '../src/lib/onboarding/checklist.ts';
 import { formatMinutes } from '../src/lib/onboarding/reading-time.ts';
-import { today } from '../src/site/today.ts';
+
+const settings = await cliSettings();
+const today = () => cliToday(settings);
 
 const contentOption = () => new Option('--content <dir>', 'content folder').default(settings.contentDir);
 

@@ -3,13 +3,16 @@
  * items) of all retrospectives, oldest first, as a table or as JSON for scripts.
  */
 import { Command } from 'commander';
+import { cliSettings, cliToday } from '../src/cli/settings.ts';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
 import { isoDateArg, parseArgs } from '../src/cli/args.ts';
 import { loadContent } from '../src/io/content-store.ts';
 import type { RetroData } from '../src/lib/content/schema.ts';
 import { RetroHistory, checkRetros, type RetroInput } from '../src/lib/retro/history.ts';
 import { openActionsJson, openActionsTable } from '../src/lib/retro/report.ts';
-import { today } from '../src/site/today.ts';
+
+const settings = await cliSettings();
+const today = () => cliToday(settings);
 
 
 

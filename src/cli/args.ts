@@ -6,8 +6,15 @@ import { CommanderError, InvalidArgumentError, type Command } from 'commander';
 import { isIsoDate } from '../lib/content/dates.ts';
 import { UsageError } from './run.ts';
 
+let commandName: string | undefined;
+/** The name help and errors show, e.g. `hikitsugi knowledge` when started through the `hikitsugi` command. */
+export function setCommandName(name: string): void {
+  commandName = name;
+}
+
 /** Parses argv (running any subcommand actions). False when --help or --version was shown. */
 export async function parseArgs(program: Command, argv: string[] = process.argv): Promise<boolean> {
+  if (commandName) program.name(commandName);
   program.exitOverride().configureOutput({ writeErr: () => {}, outputError: () => {} });
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: () => {}, outputError: () => {} });
   try {

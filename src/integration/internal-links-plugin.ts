@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { MdastPluginEntry, PluginFactoryContext } from 'satteri';
 import { resolveLink } from '../lib/links/internal-links.ts';
-import type { SiteMap } from './content-files.ts';
+import type { SiteMap } from '../io/site-map.ts';
 
 export interface InternalLinksOptions {
   base: string;

@@ -8,7 +8,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
-import { scanContent } from '../integration/content-files.ts';
+import { scanContent } from './site-map.ts';
 import { KINDS, makeSchemas, type Kind } from '../lib/content/schema.ts';
 import { parseRoster } from '../lib/content/roster.ts';
 import { findImpossibleDates, frontMatterOf } from '../lib/content/raw-dates.ts';
@@ -20,7 +20,7 @@ import { applyFixes, FIXABLE_RULES } from '../lib/lint/fixes.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { listPageFiles } from './page-files.ts';
 import type { PageFacts } from '../lib/lint/rules.ts';
-import { LOCALES, localePrefix } from '../site/i18n.ts';
+import { localePrefix, type Locale } from '../lib/i18n/ui.ts';
 
 export type { LintMessage };
 
@@ -31,6 +31,8 @@ export interface LintOptions {
   files?: string[];
   /** Site base path, as for the build ('/' by default): links with the base are resolved too. */
   base?: string;
+  /** The site's UI languages: a link may name a page in any of them. */
+  locales?: readonly Locale[];
   /** Fix what can be fixed safely in place (see src/lib/lint/fixes.ts), then report the rest. */
   fix?: boolean;
 }
@@ -80,10 +82,11 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
   }
 
   // Every page of the site and its URL, exactly as the build computes them.
-  const site = scanContent(contentDir);
+  const locales = options.locales ?? ['ja', 'en'];
+  const site = scanContent(contentDir, locales);
   const fileOfRoute = new Map<string, string>();
   for (const [file, route] of site.routeOfFile) {
-    for (const locale of LOCALES) fileOfRoute.set(localePrefix(locale) + route, file);
+    for (const locale of locales) fileOfRoute.set(localePrefix(locale) + route, file);
   }
   const parsers: Partial<Record<Syntax, ReturnType<typeof makeParser>>> = {};
   const anchorCache = new Map<string, Set<string> | undefined>();

@@ -4,16 +4,15 @@
  */
 import { basename, relative, resolve, sep } from 'node:path';
 import { getCollection } from 'astro:content';
-import settings from '../../hikitsugi.config.mjs';
+import settings from 'virtual:hikitsugi/settings';
 import { readContentHistory } from '../io/git-history.ts';
 import { buildKnowledgeReport, type KnowledgePage, type KnowledgeReport } from '../lib/knowledge/report.ts';
-import { knowledgeSettings } from '../lib/knowledge/settings.ts';
-import { PAGE_KINDS } from './routes.ts';
+import { PAGE_KINDS } from '../lib/site/routes.ts';
 import { roster } from './page-context.ts';
 import { today } from './today.ts';
 import type { RetroData, RunbookData } from '../lib/content/schema.ts';
 
-export const KNOWLEDGE = knowledgeSettings((settings as { knowledge?: unknown }).knowledge);
+export const KNOWLEDGE = settings.knowledge;
 
 let cache: Promise<KnowledgeReport> | undefined;
 let builtAt = 0;

@@ -3,11 +3,11 @@
  * content page asks whether it is a step), recomputed on each request in dev so edits show.
  */
 import { getCollection } from 'astro:content';
-import settings from '../../hikitsugi.config.mjs';
+import settings from 'virtual:hikitsugi/settings';
 import { listOnboardingFiles } from '../io/page-files.ts';
 import { readingMinutes } from '../lib/onboarding/reading-time.ts';
 import { membershipByPage, resolvePath, sortPaths, type Membership, type PageInfo, type ResolvedPath } from '../lib/onboarding/paths.ts';
-import { PAGE_KINDS } from './routes.ts';
+import { PAGE_KINDS } from '../lib/site/routes.ts';
 import { today } from './today.ts';
 
 export interface Onboarding {

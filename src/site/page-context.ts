@@ -1,6 +1,6 @@
 /** What every page component needs to know about where it is rendered. */
 import { getCollection } from 'astro:content';
-import settings from '../../hikitsugi.config.mjs';
+import settings from 'virtual:hikitsugi/settings';
 import { href as localizedHref, localeOfPattern, type Locale } from './i18n.ts';
 import type { Member } from '../lib/content/schema.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uiLocales } from '../../src/site/i18n.ts';
+import { uiLocales } from '../../src/lib/config/settings.ts';
 
 describe('the ui setting (hikitsugi.config.mjs, HIKITSUGI_UI)', () => {
   it('Japanese only, or Japanese then English, as a list or a comma-separated string', () => {

@@ -53,3 +53,15 @@ export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+/**
+ * "Today" for a team: the pinned day (HIKITSUGI_TODAY, so tests and reviews are reproducible),
+ * else the calendar day in the team's time zone.
+ */
+export function teamToday(timeZone: string, pinned: string | undefined, now: Date = new Date()): IsoDate {
+  if (pinned) {
+    if (!isIsoDate(pinned)) throw new Error(`HIKITSUGI_TODAY="${pinned}" is not a date (YYYY-MM-DD)`);
+    return pinned;
+  }
+  return todayIn(timeZone, now);
+}

@@ -6,12 +6,12 @@ import { DEFAULT_STRICT, type StrictThresholds } from './report.ts';
 
 const count = z.number().int().nonnegative();
 
-const settingsSchema = z
-  .object({
+export const knowledgeSettingsSchema = z
+  .strictObject({
     dueSoonDays: count.default(DEFAULT_DUE_SOON_DAYS),
     minOwners: count.min(1).default(DEFAULT_MIN_OWNERS),
     strict: z
-      .object({
+      .strictObject({
         maxOverdue: count.default(DEFAULT_STRICT.maxOverdue),
         maxAtRisk: count.default(DEFAULT_STRICT.maxAtRisk),
         minBusFactor: count.default(DEFAULT_STRICT.minBusFactor),
@@ -27,7 +27,7 @@ export interface KnowledgeSettings {
 }
 
 export function knowledgeSettings(raw: unknown): KnowledgeSettings {
-  const result = settingsSchema.safeParse(raw);
+  const result = knowledgeSettingsSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(`hikitsugi.config.mjs: knowledge.${issue.path.join('.')}: ${issue.message}`);

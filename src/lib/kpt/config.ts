@@ -1,5 +1,5 @@
 /**
- * Optional team settings in `hikitsugi.kpt.yaml`. The defaults handle frames, columns and tags
+ * Optional team settings, `kpt` in hikitsugi.config.mjs (or a YAML file given to --config). The defaults handle frames, columns and tags
  * in English and Japanese; a team only writes this file for its own words or a colour code.
  */
 import { z } from 'zod';

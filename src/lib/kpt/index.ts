@@ -73,7 +73,7 @@ export function buildRetro(data: BoardData, options: RetroOptions): RetroResult 
 
   const team =
     options.team ?? str(old?.team) ?? options.config.team ?? (data.board.team?.name ? cleanText(data.board.team.name) : undefined);
-  if (!team) throw new RetroInputError('which team held this retro? pass --team NAME (or set team: in hikitsugi.kpt.yaml)');
+  if (!team) throw new RetroInputError('which team held this retro? pass --team NAME (or set kpt.team in hikitsugi.config.mjs)');
 
   const page = buildPage({
     entries: classification.entries,

@@ -3,10 +3,10 @@
  * (and again in dev when files change), for the link checker.
  */
 import { relative, resolve } from 'node:path';
-import { listOnboardingFiles, listPageFiles } from '../io/page-files.ts';
-import { PAGE_KINDS, staticPaths } from '../site/routes.ts';
+import { listOnboardingFiles, listPageFiles } from './page-files.ts';
+import { PAGE_KINDS, staticPaths } from '../lib/site/routes.ts';
 import { slugForFile } from '../lib/content/slugs.ts';
-import { localePrefix, LOCALES } from '../site/i18n.ts';
+import { localePrefix, type Locale } from '../lib/i18n/ui.ts';
 
 export interface SiteMap {
   routes: Set<string>;
@@ -14,7 +14,7 @@ export interface SiteMap {
 }
 
 /** Maps absolute source paths to site paths. */
-export function scanContent(contentDir: string, extraPaths: string[] = []): SiteMap {
+export function scanContent(contentDir: string, locales: readonly Locale[], extraPaths: string[] = []): SiteMap {
   const routeOfFile = new Map<string, string>();
   for (const kind of PAGE_KINDS) {
     const dir = resolve(contentDir, kind);
@@ -25,11 +25,11 @@ export function scanContent(contentDir: string, extraPaths: string[] = []): Site
   const paths = listOnboardingFiles(contentDir).map((f) => `/onboarding/${f.id}/`);
   const base = [...staticPaths(), ...extraPaths, ...paths, ...routeOfFile.values()];
   // A link may name the English UI of a page too.
-  const routes = new Set(LOCALES.flatMap((l) => base.map((p) => (localePrefix(l) + p).replace(/\/\/$/, '/'))));
+  const routes = new Set(locales.flatMap((l) => base.map((p) => (localePrefix(l) + p).replace(/\/\/$/, '/'))));
   return { routes, routeOfFile };
 }
 
 /** Every page as `kind/slug` (what an onboarding step's `page:` names). */
 export function pageRefs(contentDir: string): Set<string> {
-  return new Set([...scanContent(contentDir).routeOfFile.values()].map((route) => route.slice(1, -1)));
+  return new Set([...scanContent(contentDir, ['ja']).routeOfFile.values()].map((route) => route.slice(1, -1)));
 }

@@ -6,7 +6,7 @@
 export interface RouteDef {
   /** Route pattern in the root locale, e.g. `/runbooks/[...slug]`. */
   pattern: string;
-  /** Page component, relative to the repository root. */
+  /** Page component, a file in src/routes/ of the hikitsugi package. */
   entrypoint: string;
 }
 
@@ -14,18 +14,18 @@ export interface RouteDef {
 export const PAGE_KINDS = ['guideline', 'runbooks', 'handover', 'retros'] as const;
 
 export const ROUTES: RouteDef[] = [
-  { pattern: '/', entrypoint: './src/routes/home.astro' },
-  { pattern: '/guideline', entrypoint: './src/routes/guideline-index.astro' },
-  { pattern: '/runbooks', entrypoint: './src/routes/runbooks-index.astro' },
-  { pattern: '/handover', entrypoint: './src/routes/handover-index.astro' },
-  { pattern: '/retros', entrypoint: './src/routes/retros-index.astro' },
+  { pattern: '/', entrypoint: 'home.astro' },
+  { pattern: '/guideline', entrypoint: 'guideline-index.astro' },
+  { pattern: '/runbooks', entrypoint: 'runbooks-index.astro' },
+  { pattern: '/handover', entrypoint: 'handover-index.astro' },
+  { pattern: '/retros', entrypoint: 'retros-index.astro' },
   // A static route wins over /retros/[...slug]; no retro file may take the slug "actions"
   // (RESERVED_RETRO_SLUGS, checked at build).
-  { pattern: '/retros/actions', entrypoint: './src/routes/retros-actions.astro' },
-  { pattern: '/knowledge', entrypoint: './src/routes/knowledge.astro' },
-  { pattern: '/onboarding', entrypoint: './src/routes/onboarding-index.astro' },
-  { pattern: '/onboarding/[id]', entrypoint: './src/routes/onboarding-path.astro' },
-  ...PAGE_KINDS.map((kind) => ({ pattern: `/${kind}/[...slug]`, entrypoint: './src/routes/content-page.astro' })),
+  { pattern: '/retros/actions', entrypoint: 'retros-actions.astro' },
+  { pattern: '/knowledge', entrypoint: 'knowledge.astro' },
+  { pattern: '/onboarding', entrypoint: 'onboarding-index.astro' },
+  { pattern: '/onboarding/[id]', entrypoint: 'onboarding-path.astro' },
+  ...PAGE_KINDS.map((kind) => ({ pattern: `/${kind}/[...slug]`, entrypoint: 'content-page.astro' })),
 ];
 
 /** Paths of routes without parameters, with trailing slash: the pages a link may always name. */

@@ -1,0 +1,148 @@
+/**
+ * The hikitsugi Astro integration, the package's main export. In a site's astro.config.mjs:
+ *
+ *   import hikitsugi from 'hikitsugi';
+ *   export default defineConfig({ integrations: [hikitsugi()] });
+ *
+ * It loads and validates the settings (hikitsugi.config.mjs, then these options, then the
+ * environment), sets up Starlight, injects every page for each UI locale, checks internal links
+ * while content compiles, and hands the settings to the site's modules as a virtual module.
+ */
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import starlight from '@astrojs/starlight';
+import { assertNodeVersion } from '../cli/assert-node.ts';
+import type { Settings, SettingsInput } from '../lib/config/settings.ts';
+import { localePrefix, t } from '../lib/i18n/ui.ts';
+import { ROUTES } from '../lib/site/routes.ts';
+import { configPath, loadSettings } from '../io/config.ts';
+import { scanContent, type SiteMap } from '../io/site-map.ts';
+import { internalLinksPlugin } from './internal-links-plugin.ts';
+import { anchorIconPlugin } from './anchor-icon-plugin.ts';
+import { codeTokensPlugin } from './code-tokens-plugin.ts';
+
+assertNodeVersion();
+
+export type HikitsugiOptions = SettingsInput;
+export type { Settings };
+
+const SETTINGS_MODULE = 'virtual:hikitsugi/settings';
+const packageFile = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default function hikitsugi(options: HikitsugiOptions = {}): AstroIntegration {
+  return {
+    name: 'hikitsugi',
+    hooks: {
+      'astro:config:setup': async ({ config, updateConfig, addWatchFile }) => {
+        const root = fileURLToPath(config.root);
+        const settings = await loadSettings({ root, options: options as Record<string, unknown>, optionsSource: 'hikitsugi() in astro.config.mjs' });
+        addWatchFile(configPath(root));
+        updateConfig({
+          base: settings.base,
+          site: settings.site,
+          trailingSlash: 'always',
+          // Styles and scripts shared by every page go to files the browser caches once, instead of
+          // being repeated inside each page's HTML (Astro inlines those under 4 KB by default).
+          build: { inlineStylesheets: 'never' },
+          vite: {
+            plugins: [settingsModule(settings)],
+            build: {
+              assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined),
+              rollupOptions: {
+                // Astro's compiled MDX starts with a directive the bundler warns about once per page;
+                // it is Astro's own output and harmless, and would bury real warnings.
+                onwarn(warning: { code?: string }, warn: (w: unknown) => void) {
+                  if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+                  warn(warning);
+                },
+              },
+            },
+          },
+          integrations: [starlight(starlightOptions(settings)), pagesAndLinks(settings)],
+        });
+      },
+    },
+  };
+}
+
+/** Starlight as the shell: our routes render through <StarlightPage>, its `docs` holds only the 404 page. */
+function starlightOptions(settings: Settings): Parameters<typeof starlight>[0] {
+  const label = (key: Parameters<typeof t>[1]) => ({ label: t('ja', key), translations: { en: t('en', key) } });
+  return {
+    title: settings.title,
+    defaultLocale: 'root',
+    locales: {
+      root: { label: '日本語', lang: 'ja' },
+      ...(settings.ui.includes('en') ? { en: { label: 'English', lang: 'en' } } : {}),
+    },
+    // Small and fixed: pages link to each kind's index rather than list every page,
+    // so a page's HTML does not grow with the number of runbooks.
+    sidebar: [
+      { ...label('home'), link: '/' },
+      { ...label('onboarding'), link: '/onboarding/' },
+      { ...label('guideline'), link: '/guideline/' },
+      { ...label('runbooks'), link: '/runbooks/' },
+      { ...label('handover'), link: '/handover/' },
+      { ...label('retros'), link: '/retros/' },
+      { ...label('openActions'), link: '/retros/actions/' },
+      { ...label('knowledge'), link: '/knowledge/' },
+    ],
+    // Starlight's Markdown features (asides, heading anchors) for content outside src/content/docs.
+    markdown: { processedDirs: [settings.contentDir] },
+    customCss: [packageFile('../styles/hikitsugi.css')],
+    // One copy of the theme and language pickers per page instead of two (see the component).
+    components: { MobileMenuFooter: packageFile('../components/starlight/MobileMenuFooter.astro') },
+    // Runbooks from Prometheus teams use ```promql, which the highlighter does not know.
+    expressiveCode: {
+      shiki: { langAlias: { promql: 'txt', logql: 'txt' } },
+      plugins: [codeTokensPlugin()],
+    },
+    lastUpdated: false,
+    pagination: false,
+  };
+}
+
+/** Runs after Starlight, so our Markdown plugins see its processor set up. */
+function pagesAndLinks(settings: Settings): AstroIntegration {
+  return {
+    name: 'hikitsugi:pages',
+    hooks: {
+      'astro:config:setup': ({ config, command, injectRoute }) => {
+        const contentDir = resolve(fileURLToPath(config.root), settings.contentDir);
+        for (const locale of settings.ui) {
+          for (const route of ROUTES) {
+            const pattern = (localePrefix(locale) + route.pattern).replace(/^(.+)\/$/, '$1');
+            injectRoute({ pattern, entrypoint: packageFile(`../routes/${route.entrypoint}`), prerender: true });
+          }
+        }
+        // One scan per build; in dev, rescan at most once a second so new pages are seen.
+        let cached: SiteMap | undefined;
+        let scannedAt = 0;
+        const siteMap = () => {
+          if (!cached || (command === 'dev' && Date.now() - scannedAt > 1000)) {
+            cached = scanContent(contentDir, settings.ui);
+            scannedAt = Date.now();
+          }
+          return cached;
+        };
+        const processor = config.markdown.processor as { name: string; options?: { mdastPlugins?: unknown[]; hastPlugins?: unknown[] } };
+        if (!processor?.options?.mdastPlugins) {
+          throw new Error(`hikitsugi needs Astro's default Markdown processor (Sätteri); found "${processor?.name}".`);
+        }
+        processor.options.mdastPlugins.push(internalLinksPlugin({ base: config.base, siteMap }));
+        processor.options.hastPlugins?.push(anchorIconPlugin());
+      },
+    },
+  };
+}
+
+/** `import settings from 'virtual:hikitsugi/settings'`: the validated settings, as data. */
+function settingsModule(settings: Settings) {
+  const resolved = '\0' + SETTINGS_MODULE;
+  return {
+    name: 'hikitsugi:settings',
+    resolveId: (id: string) => (id === SETTINGS_MODULE ? resolved : undefined),
+    load: (id: string) => (id === resolved ? `export default ${JSON.stringify(settings)};` : undefined),
+  };
+}

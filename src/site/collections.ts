@@ -1,0 +1,57 @@
+/**
+ * The content collections, for a site's src/content.config.ts:
+ *
+ *   import { hikitsugiCollections } from 'hikitsugi/content';
+ *   export const collections = hikitsugiCollections();
+ *
+ * Each kind is a folder under `content/` with its own schema (defined once in
+ * src/lib/content/schema.ts and used by the CLIs too). The roster is read first so that an
+ * unknown owner id fails the build naming the page.
+ */
+import { readFileSync } from 'node:fs';
+import { defineCollection } from 'astro:content';
+import { file } from 'astro/loaders';
+import { fileURLToPath } from 'node:url';
+import { glob } from 'astro/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import settings from 'virtual:hikitsugi/settings';
+import { checkedGlob } from './checked-loader.ts';
+import { LOCALES, starlightStrings } from './i18n.ts';
+import { makeOnboardingSchema, makeSchemas, memberSchema } from '../lib/content/schema.ts';
+import { parseRoster } from '../lib/content/roster.ts';
+import { slugForFile } from '../lib/content/slugs.ts';
+import { pageRefs } from '../io/site-map.ts';
+import { onboardingLoader } from './onboarding-loader.ts';
+
+export function hikitsugiCollections() {
+  const rosterPath = `${settings.contentDir}/team.yaml`;
+  const roster = parseRoster(readFileSync(rosterPath, 'utf8'), rosterPath);
+  const memberIds = new Set(roster.map((m) => m.id));
+  const schemas = makeSchemas(memberIds);
+  // Onboarding steps name pages of any kind: the pages on disk, so a step to a missing page fails.
+  const onboardingSchema = makeOnboardingSchema(memberIds, pageRefs(settings.contentDir));
+
+  // Pages are MDX or Markdown; files and folders starting with _ are drafts/partials.
+  const pages = (folder: string) =>
+    checkedGlob({
+      pattern: ['**/*.{md,mdx}', '!**/_*'],
+      base: `${settings.contentDir}/${folder}`,
+      generateId: ({ entry }) => slugForFile(entry),
+    });
+
+  return {
+    // Starlight renders only its 404 page from `docs`; every other page comes from our own routes.
+    docs: defineCollection({ loader: glob({ pattern: '404.md', base: fileURLToPath(new URL('.', import.meta.url)) }), schema: docsSchema() }),
+    // Our UI strings, also handed to Starlight so its `t()` knows them (keys `hikitsugi.*`).
+    i18n: defineCollection({
+      loader: () => LOCALES.map((locale) => ({ id: locale, ...starlightStrings(locale) })),
+      schema: i18nSchema(),
+    }),
+    team: defineCollection({ loader: file(rosterPath), schema: memberSchema }),
+    guideline: defineCollection({ loader: pages('guideline'), schema: schemas.guideline }),
+    runbooks: defineCollection({ loader: pages('runbooks'), schema: schemas.runbooks }),
+    handover: defineCollection({ loader: pages('handover'), schema: schemas.handover }),
+    retros: defineCollection({ loader: pages('retros'), schema: schemas.retros }),
+    onboarding: defineCollection({ loader: onboardingLoader(settings.contentDir), schema: onboardingSchema }),
+  };
+}
