@@ -1,8 +1,9 @@
 /**
- * Writes that never leave a half-written file: write a temp file beside the target, then
- * rename over it (atomic on one filesystem). `exclusive` refuses to replace an existing file.
+ * Writes that never leave a half-written file: write a temp file beside the target, flush it to
+ * disk, then rename over it (atomic on one filesystem) and flush the folder so the rename
+ * survives a crash. `exclusive` refuses to replace an existing file.
  */
-import { linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -15,7 +16,7 @@ export class FileExistsError extends Error {
 export function writeFileAtomic(path: string, data: string, options: { exclusive?: boolean } = {}): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  writeFileSync(temp, data, { mode: 0o644 });
+  writeDurably(temp, data);
   try {
     if (options.exclusive) {
       // link() fails if the target exists, so two writers cannot both "create" the file.
@@ -29,12 +30,63 @@ export function writeFileAtomic(path: string, data: string, options: { exclusive
     } else {
       renameSync(temp, path);
     }
+    syncFolder(dirname(path));
   } catch (e) {
     try {
       unlinkSync(temp);
     } catch {
       /* already gone */
     }
+    throw e;
+  }
+}
+
+/** Writes a new file and flushes it to disk before returning. */
+export function writeDurably(path: string, data: string): void {
+  const fd = openSync(path, 'wx', 0o644);
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Flushes a folder's entries (a rename into it) to disk. */
+export function syncFolder(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Creates a whole folder of files at once: written into a temp folder beside the target, then
+ * renamed into place. The target must not exist or be empty; on any failure nothing is left.
+ */
+export function writeFolderAtomic(target: string, files: Record<string, string>): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  mkdirSync(temp);
+  try {
+    for (const [rel, data] of Object.entries(files)) {
+      const path = join(temp, rel);
+      mkdirSync(dirname(path), { recursive: true });
+      writeDurably(path, data);
+    }
+    let existed = false;
+    try {
+      existed = readdirSync(target).length === 0;
+    } catch {
+      /* absent: fine */
+    }
+    if (existed) rmdirSync(target);
+    renameSync(temp, target);
+    syncFolder(dirname(target));
+  } catch (e) {
+    rmSync(temp, { recursive: true, force: true });
     throw e;
   }
 }

@@ -4,10 +4,10 @@
  * changed on disk since it was read, or a failed rename, undoes the renames already done, so the
  * content folder never holds half an import.
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { FileExistsError, writeFileAtomic } from './atomic-write.ts';
+import { FileExistsError, syncFolder, writeDurably, writeFileAtomic } from './atomic-write.ts';
 
 export interface FileChange {
   path: string;
@@ -36,7 +36,7 @@ export function writeFilesAllOrNothing(changes: readonly FileChange[]): void {
     for (const c of changes) {
       mkdirSync(dirname(c.path), { recursive: true });
       const temp = tempFor(c.path);
-      writeFileSync(temp, c.data, { mode: 0o644, flag: 'wx' });
+      writeDurably(temp, c.data);
       temps.push(temp);
     }
   } catch (e) {
@@ -65,6 +65,7 @@ export function writeFilesAllOrNothing(changes: readonly FileChange[]): void {
       renameSync(temps[i], c.path);
       done.push({ change: c, previous });
     });
+    for (const dir of new Set(changes.map((c) => dirname(c.path)))) syncFolder(dir);
   } catch (e) {
     temps.forEach(removeQuietly);
     for (const { change, previous } of done.reverse()) {

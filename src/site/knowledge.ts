@@ -3,7 +3,7 @@
  * collections, history from one `git log` of the content folder, computed once per build.
  */
 import { basename, relative, resolve, sep } from 'node:path';
-import { getCollection } from 'astro:content';
+import { pagesOf } from './pages.ts';
 import settings from 'virtual:hikitsugi/settings';
 import { readContentHistory } from '../io/git-history.ts';
 import { buildKnowledgeReport, type KnowledgePage, type KnowledgeReport } from '../lib/knowledge/report.ts';
@@ -30,7 +30,7 @@ async function build(): Promise<KnowledgeReport> {
   const contentDir = resolve(settings.contentDir);
   const pages: KnowledgePage[] = [];
   for (const kind of PAGE_KINDS) {
-    for (const entry of await getCollection(kind)) {
+    for (const entry of await pagesOf(kind)) {
       const abs = resolve(entry.filePath ?? '');
       const file = relative(contentDir, abs).split(sep).join('/');
       const data = entry.data;

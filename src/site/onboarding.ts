@@ -3,6 +3,7 @@
  * content page asks whether it is a step), recomputed on each request in dev so edits show.
  */
 import { getCollection } from 'astro:content';
+import { pagesOf } from './pages.ts';
 import settings from 'virtual:hikitsugi/settings';
 import { listOnboardingFiles } from '../io/page-files.ts';
 import { readingMinutes } from '../lib/onboarding/reading-time.ts';
@@ -37,7 +38,7 @@ async function load(): Promise<Onboarding> {
   const wanted = new Set(entries.flatMap((e) => e.data.steps.flatMap((s) => (s.type === 'page' ? [s.page] : []))));
   const pages = new Map<string, PageInfo>();
   for (const kind of PAGE_KINDS) {
-    for (const entry of await getCollection(kind)) {
+    for (const entry of await pagesOf(kind)) {
       const ref = `${kind}/${entry.id}`;
       if (!wanted.has(ref)) continue;
       pages.set(ref, {

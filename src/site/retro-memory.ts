@@ -3,7 +3,7 @@
  * once per build from the collection, checked across files (duplicate action ids, closed_in,
  * reserved slugs), which fails the build naming the files.
  */
-import { getCollection } from 'astro:content';
+import { pagesOf } from './pages.ts';
 import { RetroHistory, checkRetros, type RetroInput } from '../lib/retro/history.ts';
 import { RecurringProblems } from '../lib/retro/recurring.ts';
 
@@ -15,7 +15,7 @@ export interface RetroMemory {
 let cached: { key: string; memory: RetroMemory } | undefined;
 
 export async function retroMemory(): Promise<RetroMemory> {
-  const entries = await getCollection('retros');
+  const entries = await pagesOf('retros');
   // Recompute when content changes (in dev), not once per page.
   const key = entries.map((e) => `${e.id}:${e.digest ?? ''}`).join('\n');
   if (cached?.key === key) return cached.memory;

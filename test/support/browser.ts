@@ -1,18 +1,61 @@
 /**
- * Debian's Chromium driven by playwright-core (`npx playwright install` cannot download here).
- * Every page records console errors and failed requests so a test can assert there are none.
+ * Headless Chromium driven by playwright-core (`npx playwright install` cannot download here).
+ * The browser is found, in order: CHROMIUM_PATH, Debian's /usr/bin/chromium, an installed Chrome,
+ * else the Chromium that the @sparticuz/chromium package ships inside itself, so `npm ci && npm
+ * test` needs nothing but Node and npm. Every page records console errors and failed requests so
+ * a test can assert there are none.
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SYSTEM_BROWSERS = [
+  ['/usr/bin/chromium', "Debian's Chromium"],
+  ['/usr/bin/chromium-browser', 'Chromium'],
+  ['/usr/bin/google-chrome', 'Google Chrome'],
+  ['/usr/bin/google-chrome-stable', 'Google Chrome'],
+  ['/opt/google/chrome/chrome', 'Google Chrome'],
+] as const;
 
-export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+export interface FoundBrowser {
+  path: string;
+  /** One line for the test log: which browser, and why that one. */
+  description: string;
+}
+
+/** A browser binary that can run (not a missing file, nor one masked by /dev/null). */
+function runnable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
+}
+
+let found: Promise<FoundBrowser> | undefined;
+
+export function findBrowser(): Promise<FoundBrowser> {
+  found ??= (async () => {
+    const wanted = process.env.CHROMIUM_PATH;
+    if (wanted) {
+      if (!runnable(wanted)) throw new Error(`CHROMIUM_PATH=${wanted} is not a program that can run`);
+      return { path: wanted, description: `${wanted} (CHROMIUM_PATH)` };
+    }
+    for (const [path, name] of SYSTEM_BROWSERS) {
+      if (runnable(path)) return { path, description: `${name} at ${path}` };
+    }
+    // No system browser: the binary that ships inside the npm package (unpacked to /tmp once).
+    const { default: packaged } = await import('@sparticuz/chromium');
+    const path = await packaged.executablePath();
+    return { path, description: `Chromium from the @sparticuz/chromium package at ${path} (no system browser found)` };
+  })();
+  return found;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const { path } = await findBrowser();
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: path,
     args: [
       '--headless',
       '--no-sandbox',

@@ -3,6 +3,7 @@
  * and serves both on 127.0.0.1.
  */
 import type { TestProject } from 'vitest/node';
+import { findBrowser } from './browser.ts';
 import { runAstro } from './build.ts';
 import { serveStatic, type StaticSite } from './static-server.ts';
 
@@ -16,6 +17,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  console.log(`browser tests: ${(await findBrowser()).description}`);
   const [root, sub] = await Promise.all([runAstro(), runAstro({ base: SUB_BASE })]);
   for (const [name, result] of [['root', root], [SUB_BASE, sub]] as const) {
     if (result.code !== 0) throw new Error(`sample site build (${name}) failed:\n${result.output.slice(-4000)}`);

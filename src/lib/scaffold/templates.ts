@@ -25,6 +25,11 @@ export interface NewPageInput {
   order?: number;
   /** Required section ids (from the lint config), in order. */
   sections?: string[];
+  /** Language of headings and guidance (default ja). */
+  lang?: 'ja' | 'en';
+  /** Text per section id instead of the TODO guidance (a starter page that is already an example). */
+  body?: Record<string, string>;
+  description?: string;
 }
 
 /** What to write under each section: one line of guidance. */
@@ -44,6 +49,32 @@ const GUIDANCE: Record<string, string> = {
   purpose: 'TODO: この章が何のためにあり、誰が読むものかを書きます。',
 };
 
+const GUIDANCE_EN: Record<string, string> = {
+  overview: 'TODO: which alert or symptom this procedure is for, and which system it is about.',
+  impact: 'TODO: what happens to users and other systems, and how urgent it is.',
+  diagnosis: 'TODO: numbered steps to confirm the situation, with commands that can be copied and run.',
+  mitigation: 'TODO: the steps that stop the impact; where a decision is needed, how to decide.',
+  rollback: 'TODO: how to undo what the mitigation changed; if nothing needs undoing, say so.',
+  escalation: 'TODO: whom to call, and how, when it does not settle within a set time.',
+  about: 'TODO: what is handed over, from whom to whom, and by when.',
+  where: 'TODO: where things are: repositories, dashboards, cloud resources.',
+  routine: 'TODO: the recurring work, and how often.',
+  'known-issues': 'TODO: known problems and their workarounds.',
+  secrets: 'TODO: where the secrets are kept (e.g. Secret Manager names); never the values.',
+  checklist: 'TODO: a checklist of what makes the handover done.',
+  purpose: 'TODO: what this chapter is for and who reads it.',
+};
+
+const COMMENTS_EN: Record<string, string> = {
+  description: 'one sentence, shown in lists and search results',
+  owners: 'ids from content/team.yaml: the people responsible for this page',
+  reviewed: 'the day the content was last checked; update it when you review',
+  service: 'the service this is about',
+  severity: 'critical | high | medium | low',
+  alerts: 'the alert names that lead to this runbook',
+  to: 'who takes over (ids from content/team.yaml)',
+};
+
 /** Sections of a new page: the required ones, and for runbooks the rollback before escalation. */
 export function sectionsFor(kind: NewKind, required: string[] = DEFAULT_REQUIRED[kind]): string[] {
   const ids = [...required];
@@ -56,7 +87,7 @@ export function sectionsFor(kind: NewKind, required: string[] = DEFAULT_REQUIRED
 }
 
 export function renderNewPage(input: NewPageInput): string {
-  const data: Record<string, unknown> = { title: input.title, description: '', owners: input.owners, reviewed: input.today, tags: [] };
+  const data: Record<string, unknown> = { title: input.title, description: input.description ?? '', owners: input.owners, reviewed: input.today, tags: [] };
   if (input.kind === 'runbooks') {
     Object.assign(data, { service: input.service ?? 'TODO', severity: input.severity ?? 'medium', alerts: [] });
   } else if (input.kind === 'guideline') {
@@ -64,7 +95,7 @@ export function renderNewPage(input: NewPageInput): string {
   } else {
     Object.assign(data, { system: input.system ?? input.title, status: 'draft', from: input.owners, to: [] });
   }
-  const comments: Record<string, string> = {
+  const comments: Record<string, string> = input.lang === 'en' ? COMMENTS_EN : {
     description: '一覧と検索結果に出る一文の説明',
     owners: 'content/team.yaml の id。このページに責任を持つ人',
     reviewed: '最後に内容を確かめた日。見直したら更新する',
@@ -89,8 +120,10 @@ export function renderNewPage(input: NewPageInput): string {
     })
     .join('\n');
 
+  const en = input.lang === 'en';
+  const guidance = (id: string) => input.body?.[id] ?? (en ? GUIDANCE_EN[id] ?? 'TODO: write this section.' : GUIDANCE[id] ?? 'TODO: 書きます。');
   const body = sectionsFor(input.kind, input.sections)
-    .map((id) => `## ${SECTIONS[id]?.ja ?? id}\n\n${GUIDANCE[id] ?? 'TODO: 書きます。'}\n`)
+    .map((id) => `## ${(en ? SECTIONS[id]?.en : SECTIONS[id]?.ja) ?? id}\n\n${guidance(id)}\n`)
     .join('\n');
   return `---\n${yaml}---\n\n${body}`;
 }
