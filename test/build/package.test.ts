@@ -29,12 +29,12 @@ const env: NodeJS.ProcessEnv = {
   ASTRO_TELEMETRY_DISABLED: '1',
   HIKITSUGI_TODAY: TEST_TODAY,
   NO_COLOR: '1',
-  npm_config_update_notifier: 'false',
-  npm_config_fund: 'false',
-  npm_config_audit: 'false',
 };
 for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'CONTENT_DIR', 'BASE_PATH', 'OUT_DIR', 'CACHE_DIR', 'HIKITSUGI_UI']) delete env[key];
-for (const key of Object.keys(env)) if (key.startsWith('npm_') && !key.startsWith('npm_config_')) delete env[key];
+// A user's shell, not `npm test`'s: npm passes its own settings down (npm_config_local_prefix would
+// point npm at this repository instead of the new site).
+for (const key of Object.keys(env)) if (key.toLowerCase().startsWith('npm_')) delete env[key];
+Object.assign(env, { npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' });
 
 function run(command: string, args: string[], cwd: string, extra: Record<string, string> = {}): Promise<Run> {
   return new Promise((done, fail) => {
