@@ -19,6 +19,10 @@ if (!found) {
     console.log(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
   } else if (asked && wanted.length <= (args[0] === 'help' ? 1 : 0)) {
     process.stdout.write(usage());
+  } else if (COMMANDS.some((c) => c.name.startsWith(`${wanted[0]} `))) {
+    const subs = COMMANDS.filter((c) => c.name.startsWith(`${wanted[0]} `)).map((c) => c.name);
+    console.error(`error: "${wanted.join(' ')}" is not a command; did you mean ${subs.join(' or ')}?\n(see hikitsugi --help)`);
+    process.exitCode = 2;
   } else {
     console.error(`error: unknown command "${wanted.join(' ')}" (commands: ${COMMANDS.map((c) => c.name).join(', ')})\n(see hikitsugi --help)`);
     process.exitCode = 2;
