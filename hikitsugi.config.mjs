@@ -63,4 +63,11 @@ export default {
       minBusFactor: 0,
     },
   },
+  /** `npm run codeowners`: CODEOWNERS from the pages' owners and the roster's github handles. */
+  codeowners: {
+    /** Where to write it: '.github/CODEOWNERS', 'CODEOWNERS' or 'docs/CODEOWNERS' (GitHub reads the first it finds, in this order). */
+    path: '.github/CODEOWNERS',
+    /** Lines written before the generated ones, e.g. ['* @my-org/sre'] for the rest of the repository. */
+    before: [],
+  },
 };
