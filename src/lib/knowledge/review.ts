@@ -48,8 +48,9 @@ export function markReviewed(source: string, review: { date: IsoDate; by: string
   const offset = m[1].length;
   const doc = parseDocument(m[2]);
   if (doc.errors.length) throw new ReviewEditError(`front matter is not valid YAML (${doc.errors[0].message.split('\n')[0]})`);
-  if (!isMap(doc.contents) || doc.contents.flow) throw new ReviewEditError('front matter is not a block of `key: value` lines');
-  const pair = (key: string) => doc.contents!.items.find((p) => isScalar(p.key) && p.key.value === key) as
+  const map = doc.contents;
+  if (!isMap(map) || map.flow) throw new ReviewEditError('front matter is not a block of `key: value` lines');
+  const pair = (key: string) => map.items.find((p) => isScalar(p.key) && p.key.value === key) as
     | { key: Scalar; value: unknown }
     | undefined;
 
