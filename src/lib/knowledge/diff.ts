@@ -25,7 +25,7 @@ export interface OwnerLoss {
   /** Active owners before and after. */
   before: string[];
   after: string[];
-  /** One per owner lost: `sato leaves (left: 2026-12-31)`, `ito removed from owners`. */
+  /** One per owner lost: `sato leaves (left: 2026-12-31)`, `ito removed from owners` (ids and dates only: safe Markdown). */
   reasons: string[];
 }
 
@@ -103,11 +103,11 @@ export function renderDiffMarkdown(diff: KnowledgeDiff, options: { historyNote?:
   }
   if (diff.orphaned.length) {
     out.push('', `**Left without an active owner** (${diff.orphaned.length}): find a new owner before this merges.`, '');
-    for (const l of diff.orphaned) out.push(`- ${page(l)}: ${l.reasons.map(quietText).join('; ')}`);
+    for (const l of diff.orphaned) out.push(`- ${page(l)}: ${l.reasons.join('; ')}`);
   }
   if (diff.lost_owner.length) {
     out.push('', `**Lose an owner** (${diff.lost_owner.length})`, '');
-    for (const l of diff.lost_owner) out.push(`- ${page(l)}: ${l.reasons.map(quietText).join('; ')}; still owned by ${l.after.map(quietText).join(', ')}`);
+    for (const l of diff.lost_owner) out.push(`- ${page(l)}: ${l.reasons.join('; ')}; still owned by ${l.after.join(', ')}`);
   }
   if (diff.bus_factor.length) {
     out.push('', `**Bus factor drops** (${diff.bus_factor.length})`, '');
