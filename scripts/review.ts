@@ -10,7 +10,7 @@ import { runCli, CliError, UsageError } from '../src/cli/run.ts';
 import { parseArgs } from '../src/cli/args.ts';
 import { loadContent, type Page } from '../src/io/content-store.ts';
 import { gitUser } from '../src/io/git-content.ts';
-import { writeFilesAllOrNothing, type FileChange } from '../src/io/write-files.ts';
+import { ConcurrentChangeError, writeFilesAllOrNothing, type FileChange } from '../src/io/write-files.ts';
 import { KINDS } from '../src/lib/content/schema.ts';
 import { identityMap } from '../src/lib/knowledge/identity.ts';
 import { markReviewed, reviewerProblem, ReviewEditError } from '../src/lib/knowledge/review.ts';
@@ -123,7 +123,9 @@ Exit codes: 0 ok, 1 a page cannot be marked (invalid, not owned by the reviewer)
   try {
     writeFilesAllOrNothing(changes);
   } catch (e) {
-    throw new CliError(`${(e as Error).message.replace(/importing|the import/g, 'marking reviews').replace('run marking reviews again', 'run the review again')}`);
+    if (!(e instanceof ConcurrentChangeError)) throw e;
+    const path = /^(.*) changed while/.exec(e.message)?.[1] ?? 'a page';
+    throw new CliError(`${path} changed on disk meanwhile; nothing was written, run the review again`);
   }
   for (const c of changes) console.log(`reviewed ${c.path} (${date}, by ${reviewer.id})`);
   for (const p of unchanged) console.log(`${p}: already marked reviewed ${date} by ${reviewer.id}`);
