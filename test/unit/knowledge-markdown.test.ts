@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { REPO } from '../support/build.ts';
 import { runScript } from '../support/cli.ts';
 import { buildKnowledgeReport } from '../../src/lib/knowledge/report.ts';
-import { renderMarkdownReport } from '../../src/lib/knowledge/markdown-report.ts';
+import { fitForGitHub, GITHUB_BODY_LIMIT, renderMarkdownReport } from '../../src/lib/knowledge/markdown-report.ts';
 
 const LOOP_FILES: Record<string, string> = {
   'team.yaml': `
@@ -118,5 +118,23 @@ describe('knowledge --format markdown', { timeout: 60_000 }, () => {
     const md = renderMarkdownReport(report, []);
     expect(md).toContain('Nothing to do: no page is due for review');
     expect(md).not.toContain('- [ ]');
+  });
+
+  it('stays within what GitHub accepts as an issue body: lists are capped, and the whole is cut at a line', () => {
+    const owners = ['aoki', 'baba'];
+    const roster = owners.map((id) => ({ id, name: id, role: 'SRE', joined: '2020-01-01', emails: [], git: [], github: `${id}-gh` }));
+    const pages = Array.from({ length: 30 }, (_, i) => ({
+      kind: 'runbooks' as const, id: `p${i}`, file: `runbooks/p${i}.mdx`, path: `content/runbooks/p${i}.mdx`, title: `P${i}`, owners, reviewed: '2025-01-01', review_every: 90,
+    }));
+    const report = buildKnowledgeReport(pages, roster, { available: false, reason: 'test' }, { today: '2026-11-24' });
+    const md = renderMarkdownReport(report, roster, { maxItems: 5 });
+    expect(md.match(/^- \[ \]/gm)).toHaveLength(5);
+    expect(md).toContain('- … and 25 more pages: `npm run knowledge` lists them all\n');
+    const long = Array.from({ length: 5000 }, (_, i) => `- line ${i} ${'x'.repeat(20)}`).join('\n');
+    const cut = fitForGitHub(long, '_cut_');
+    expect(cut.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
+    expect(cut.endsWith('\n\n_cut_\n')).toBe(true);
+    expect(cut.split('\n').at(-4)).toMatch(/^- line \d+ x{20}$/);
+    expect(fitForGitHub('short\n', '_cut_')).toBe('short\n');
   });
 });

@@ -9,7 +9,7 @@
 import type { Member } from '../content/schema.ts';
 import type { IsoDate } from '../content/dates.ts';
 import { buildKnowledgeReport, type HistoryInput, type KnowledgePage } from './report.ts';
-import { quietText } from './markdown-report.ts';
+import { capped, fitForGitHub, quietText } from './markdown-report.ts';
 
 export interface DiffSide {
   pages: readonly KnowledgePage[];
@@ -94,7 +94,10 @@ export function hasFindings(diff: KnowledgeDiff): boolean {
 }
 
 /** The diff as a pull request comment. */
-export function renderDiffMarkdown(diff: KnowledgeDiff, options: { historyNote?: string } = {}): string {
+export function renderDiffMarkdown(diff: KnowledgeDiff, options: { historyNote?: string; maxItems?: number } = {}): string {
+  const max = options.maxItems ?? 50;
+  const more = (n: number) => `- … and ${n} more (\`npm run knowledge -- --diff ${diff.base.replace(/`/g, "'")}\` lists them all)`;
+  const list = (lines: string[]) => out.push(...capped(lines, max, more));
   const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
   const page = (p: { path: string; title: string }) => `${code(p.path)} ${quietText(p.title)}`;
   const out = [DIFF_MARKER, '### Knowledge: what this change does to ownership and freshness', '', `Compared with ${code(diff.base)}.`];
@@ -103,20 +106,20 @@ export function renderDiffMarkdown(diff: KnowledgeDiff, options: { historyNote?:
   }
   if (diff.orphaned.length) {
     out.push('', `**Left without an active owner** (${diff.orphaned.length}): find a new owner before this merges.`, '');
-    for (const l of diff.orphaned) out.push(`- ${page(l)}: ${l.reasons.join('; ')}`);
+    list(diff.orphaned.map((l) => `- ${page(l)}: ${l.reasons.join('; ')}`));
   }
   if (diff.lost_owner.length) {
     out.push('', `**Lose an owner** (${diff.lost_owner.length})`, '');
-    for (const l of diff.lost_owner) out.push(`- ${page(l)}: ${l.reasons.join('; ')}; still owned by ${l.after.join(', ')}`);
+    list(diff.lost_owner.map((l) => `- ${page(l)}: ${l.reasons.join('; ')}; still owned by ${l.after.join(', ')}`));
   }
   if (diff.bus_factor.length) {
     out.push('', `**Bus factor drops** (${diff.bus_factor.length})`, '');
-    for (const b of diff.bus_factor) out.push(`- ${code(b.folder)}: ${b.before} → ${b.after}`);
+    list(diff.bus_factor.map((b) => `- ${code(b.folder)}: ${b.before} → ${b.after}`));
   }
   if (diff.edited_unreviewed.length) {
     out.push('', `**Edited without updating \`reviewed\`** (${diff.edited_unreviewed.length}): if the page was checked as a whole, run \`npm run review -- <page>\`.`, '');
-    for (const e of diff.edited_unreviewed) out.push(`- ${page(e)}: reviewed ${e.reviewed}`);
+    list(diff.edited_unreviewed.map((e) => `- ${page(e)}: reviewed ${e.reviewed}`));
   }
   if (options.historyNote) out.push('', `_Bus factor not compared: ${quietText(options.historyNote)}_`);
-  return out.join('\n') + '\n';
+  return fitForGitHub(out.join('\n') + '\n', '_Cut to fit in a GitHub comment: run `npm run knowledge -- --diff` for everything._');
 }

@@ -15,6 +15,23 @@ export const MARKDOWN_REPORT_MARKER = '<!-- hikitsugi:knowledge-report -->';
 export interface MarkdownOptions {
   /** Prefix for links to pages (a repository's blob URL, ending in `/`); without it, paths are shown as code. */
   linkBase?: string;
+  /** Most lines per list (per owner, per section); the rest are counted. Default 20. */
+  maxItems?: number;
+}
+
+/** GitHub refuses an issue or comment body over 65,536 characters. */
+export const GITHUB_BODY_LIMIT = 65_536;
+
+/** The first `max` lines, and a line counting the rest. */
+export function capped(lines: string[], max: number, rest: (n: number) => string): string[] {
+  return lines.length <= max ? lines : [...lines.slice(0, max), rest(lines.length - max)];
+}
+
+/** Cuts a body that would still be too long for GitHub at a line break, saying so. */
+export function fitForGitHub(text: string, note: string): string {
+  if (text.length <= GITHUB_BODY_LIMIT) return text;
+  const cut = text.lastIndexOf('\n', GITHUB_BODY_LIMIT - note.length - 10);
+  return `${text.slice(0, cut)}\n\n${note}\n`;
 }
 
 /** Plain text that neither formats nor notifies: Markdown escaped, `@` kept from mentioning. */
@@ -41,6 +58,8 @@ function when(p: PageReport): string {
 export function renderMarkdownReport(report: KnowledgeReport, roster: readonly Member[], options: MarkdownOptions = {}): string {
   const members = new Map(roster.map((m) => [m.id, m]));
   const who = (id: string) => mention(members.get(id), id);
+  const max = options.maxItems ?? 20;
+  const more = (n: number) => `- … and ${plural(n, 'more page')}: \`npm run knowledge\` lists them all`;
   const s = report.summary;
   const out: string[] = [MARKDOWN_REPORT_MARKER, `## Knowledge review for ${report.today}`, ''];
 
@@ -68,23 +87,25 @@ export function renderMarkdownReport(report: KnowledgeReport, roster: readonly M
   for (const owner of owners) {
     const m = members.get(owner);
     out.push('', `### ${who(owner)}${m?.github ? ` (${quietText(m.name)})` : ''}`, '');
-    for (const p of byOwner.get(owner)!) {
+    const items = byOwner.get(owner)!.map((p) => {
       const others = p.active_owners.slice(1);
-      out.push(`- [ ] ${pageLink(p, options)}: ${when(p)}${others.length ? `, with ${others.map(who).join(', ')}` : ''}`);
-    }
+      return `- [ ] ${pageLink(p, options)}: ${when(p)}${others.length ? `, with ${others.map(who).join(', ')}` : ''}`;
+    });
+    out.push(...capped(items, max, more));
   }
 
   if (orphans.length) {
     out.push('', '### Without an active owner', '', 'Find someone to own these (set `owners`), or retire them.', '');
-    for (const p of orphans) {
+    const items = orphans.map((p) => {
       const left = p.departed_owners.length ? `owners who left: ${p.departed_owners.map(quietText).join(', ')}` : 'no owners';
-      out.push(`- [ ] ${pageLink(p, options)}: ${left}${p.status !== 'ok' ? `; ${when(p)}` : ''}`);
-    }
+      return `- [ ] ${pageLink(p, options)}: ${left}${p.status !== 'ok' ? `; ${when(p)}` : ''}`;
+    });
+    out.push(...capped(items, max, more));
   }
 
   if (few.length) {
     out.push('', `### Fewer than ${plural(report.settings.min_owners, 'active owner')}`, '', 'One person is not a team: add an owner.', '');
-    for (const p of few) out.push(`- [ ] ${pageLink(p, options)}: ${p.active_owners.map(who).join(', ')}`);
+    out.push(...capped(few.map((p) => `- [ ] ${pageLink(p, options)}: ${p.active_owners.map(who).join(', ')}`), max, more));
   }
-  return out.join('\n') + '\n';
+  return fitForGitHub(out.join('\n') + '\n', '_Cut to fit in a GitHub issue: `npm run knowledge` lists everything._');
 }
