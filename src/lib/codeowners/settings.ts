@@ -12,18 +12,19 @@ export interface CodeownersSettings {
   before: string[];
 }
 
-const settingsSchema = z
-  .object({
+/** Strict, as the other sections: a misspelt key (`paht:`) fails instead of being ignored. */
+export const codeownersSettingsSchema = z
+  .strictObject({
     path: z.enum(CODEOWNERS_PATHS, { error: `expected one of ${CODEOWNERS_PATHS.join(', ')}` }).default('.github/CODEOWNERS'),
     before: z.array(z.string().refine((line) => !/[\r\n]/.test(line), 'one line per entry')).default([]),
   })
   .default({ path: '.github/CODEOWNERS', before: [] });
 
 export function codeownersSettings(raw: unknown): CodeownersSettings {
-  const result = settingsSchema.safeParse(raw);
+  const result = codeownersSettingsSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new Error(`hikitsugi.config.mjs: codeowners.${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`hikitsugi.config.mjs: ${['codeowners', ...issue.path].join('.')}: ${issue.message}`);
   }
   return result.data;
 }
