@@ -133,7 +133,7 @@ describe('codeowners settings', () => {
   it('defaults to .github/CODEOWNERS and rejects a place GitHub does not read', () => {
     expect(codeownersSettings(undefined)).toEqual({ path: '.github/CODEOWNERS', before: [] });
     expect(codeownersSettings({ path: 'docs/CODEOWNERS' }).path).toBe('docs/CODEOWNERS');
-    expect(() => codeownersSettings({ paht: 'CODEOWNERS' })).toThrow(/hikitsugi\.config\.mjs: codeowners\.: Unrecognized key/);
+    expect(() => codeownersSettings({ paht: 'CODEOWNERS' })).toThrow(/hikitsugi\.config\.mjs: codeowners: Unrecognized key/);
     expect(() => codeownersSettings({ path: 'OWNERS' })).toThrow(/codeowners\.path: expected one of \.github\/CODEOWNERS, CODEOWNERS, docs\/CODEOWNERS/);
   });
 });
