@@ -3,7 +3,7 @@
  * reviewed today, setting `reviewed` and `reviewed_by` and nothing else, in every page or none.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { Command } from 'commander';
 import settings from '../hikitsugi.config.mjs';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
@@ -83,7 +83,10 @@ Exit codes: 0 ok, 1 a page cannot be marked (invalid, not owned by the reviewer)
     const bySlug = slug && (KINDS as readonly string[]).includes(slug[1]) ? content.pages.find((p) => p.kind === slug[1] && p.id === slug[2]) : undefined;
     const page = bySlug ?? byPath.get(resolve(ref));
     if (!page) {
-      const problem = invalid.get(resolve(ref));
+      // An invalid page has no slug: match kind/slug against its file name.
+      const problem =
+        invalid.get(resolve(ref)) ??
+        (slug ? [...invalid].find(([path]) => ['.mdx', '.md'].some((ext) => path.split(sep).join('/').endsWith(`/${slug[1]}/${slug[2]}${ext}`)))?.[1] : undefined);
       if (problem) throw new CliError(`${ref}: the page is invalid, fix it first: ${problem}`);
       throw new UsageError(`${ref}: unknown page: give its path (${contentDir}/runbooks/<name>.mdx) or kind/slug (runbooks/<name>)`);
     }

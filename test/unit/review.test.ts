@@ -147,6 +147,12 @@ describe('npm run review', { timeout: 60_000 }, () => {
     const nobody = await cli(dir, ['runbooks/cloud-sql-failover']);
     expect(nobody.code).toBe(2);
     expect(nobody.stderr).toMatch(/--by <member>/);
+    const broken = join(dir, 'content/guideline/toil.mdx');
+    writeFileSync(broken, readFileSync(broken, 'utf8').replace('owners: [suzuki]', 'owners: [nobody]'));
+    const invalid = await cli(dir, ['guideline/toil', '--by', 'suzuki']);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/^error: guideline\/toil: the page is invalid, fix it first: owners\.0: unknown member id "nobody"/);
+    writeFileSync(broken, before.get(broken)!);
     expect(snapshot(dir)).toEqual(before);
   });
 
