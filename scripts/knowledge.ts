@@ -3,13 +3,13 @@
  * ownership risk, exposure per member and bus factor per folder, for the terminal, for scripts or
  * for an issue body. --strict makes it a CI gate; --diff <ref> says what a change does to all that.
  */
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import settings from '../hikitsugi.config.mjs';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
 import { countArg, isoDateArg, parseArgs } from '../src/cli/args.ts';
 import { loadContent } from '../src/io/content-store.ts';
-import { knowledgePages } from '../src/io/knowledge-input.ts';
+import { diffSide, knowledgePages } from '../src/io/knowledge-input.ts';
 import { readContentHistory } from '../src/io/git-history.ts';
 import { checkoutContentAt, GitRefError } from '../src/io/git-content.ts';
 import { buildKnowledgeReport, strictFailures } from '../src/lib/knowledge/report.ts';
@@ -125,12 +125,6 @@ Exit codes: 0 ok, 1 strict check failed or content invalid, 2 wrong usage.`,
 
 type Content = ReturnType<typeof loadContent>;
 
-const side = (content: Content, displayDir: string, history: DiffSide['history']): DiffSide => {
-  // Paths as the working tree shows them, also for the copy of the base in a temporary folder.
-  const pages = knowledgePages(content).map((p) => ({ ...p, path: join(displayDir, p.file).split(sep).join('/') }));
-  return { pages, bodies: new Map(content.pages.map((p, i) => [pages[i].file, p.body])), roster: content.roster, history };
-};
-
 async function diffAgainst(
   ref: string,
   contentDir: string,
@@ -157,7 +151,7 @@ async function diffAgainst(
     const baseHistory = await readContentHistory(resolve(contentDir), { rev: ref });
     const rel = relative(process.cwd(), resolve(contentDir));
     const displayDir = rel.startsWith('..') || isAbsolute(rel) ? resolve(contentDir) : rel;
-    const diff = knowledgeDiff(side(base, displayDir, baseHistory), side(head, displayDir, headHistory), { baseLabel: ref, ...options });
+    const diff = knowledgeDiff(diffSide(base, displayDir, baseHistory), diffSide(head, displayDir, headHistory), { baseLabel: ref, ...options });
     const historyNote = !headHistory.available ? headHistory.reason : !baseHistory.available ? baseHistory.reason : undefined;
     return { diff, historyNote };
   } finally {
