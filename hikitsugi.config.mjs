@@ -78,4 +78,11 @@ export default {
     /** Sticky colour (Miro fillColor) -> kind, for stickies no frame, header or tag places. */
     // colors: { light_green: 'keep', pink: 'problem', light_blue: 'try' },
   },
+  /** `npm run codeowners`: CODEOWNERS from the pages' owners and the roster's github handles. */
+  codeowners: {
+    /** Where to write it: '.github/CODEOWNERS', 'CODEOWNERS' or 'docs/CODEOWNERS' (GitHub reads the first it finds, in this order). */
+    path: '.github/CODEOWNERS',
+    /** Lines written before the generated ones, e.g. ['* @my-org/sre'] for the rest of the repository. */
+    before: [],
+  },
 };

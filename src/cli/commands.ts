@@ -14,6 +14,8 @@ export const COMMANDS: CommandDef[] = [
   { name: 'kpt import', script: 'kpt-import.ts', summary: 'Turn a Miro KPT board into a dated retro page' },
   { name: 'retro actions', script: 'retro-actions.ts', summary: 'List the open retro actions' },
   { name: 'knowledge', script: 'knowledge.ts', summary: 'What is overdue and at risk, exposure per member, bus factor' },
+  { name: 'review', script: 'review.ts', summary: 'Mark pages reviewed today, by whom' },
+  { name: 'codeowners', script: 'codeowners.ts', summary: "Write CODEOWNERS from the pages' owners (--check for CI)" },
   { name: 'handover', script: 'handover.ts', summary: 'Write a handover doc for a member who is leaving' },
   { name: 'onboarding', script: 'onboarding.ts', summary: 'List and check onboarding paths, or print one as a checklist' },
 ];

@@ -30,8 +30,11 @@ const firstLine = (e: unknown) =>
 export const SHALLOW_REASON =
   'history incomplete: this is a shallow clone, so older authors are missing (fetch the full history: `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)';
 
-/** Commits touching `contentDir`, oldest first, with paths relative to `contentDir`. */
-export async function readContentHistory(contentDir: string, options: { gitBinary?: string } = {}): Promise<HistoryInput> {
+/**
+ * Commits touching `contentDir`, oldest first, with paths relative to `contentDir`: those reachable
+ * from HEAD, or from `rev` (the base of a comparison) when given.
+ */
+export async function readContentHistory(contentDir: string, options: { gitBinary?: string; rev?: string } = {}): Promise<HistoryInput> {
   const bin = options.gitBinary ?? 'git';
   let prefix: string;
   try {
@@ -66,6 +69,7 @@ export async function readContentHistory(contentDir: string, options: { gitBinar
       '--name-status',
       '-z',
       '--format=%x1e%H%x1f%aN%x1f%aE',
+      ...(options.rev ? ['--end-of-options', options.rev] : []),
       '--',
       '.',
     ], bin);

@@ -1,7 +1,8 @@
 /** The knowledge report for a content folder on disk: content via loadContent, history via git. */
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Content } from './content-store.ts';
-import type { KnowledgePage } from '../lib/knowledge/report.ts';
+import type { HistoryInput, KnowledgePage } from '../lib/knowledge/report.ts';
+import type { DiffSide } from '../lib/knowledge/diff.ts';
 import type { RetroData, RunbookData } from '../lib/content/schema.ts';
 
 /** Maps loaded pages to what the report needs (paths inside the content folder use `/`). */
@@ -23,4 +24,13 @@ export function knowledgePages(content: Content): KnowledgePage[] {
     date: p.kind === 'retros' ? (p.data as RetroData).date : undefined,
     team: p.kind === 'retros' ? (p.data as RetroData).team : undefined,
   }));
+}
+
+/**
+ * One side of `knowledge --diff`: the pages with their bodies. Paths are shown under `displayDir`
+ * (the working tree's content folder), also for the base, which was loaded from a temporary copy.
+ */
+export function diffSide(content: Content, displayDir: string, history: HistoryInput): DiffSide {
+  const pages = knowledgePages(content).map((p) => ({ ...p, path: join(displayDir, p.file).split(sep).join('/') }));
+  return { pages, bodies: new Map(content.pages.map((p, i) => [pages[i].file, p.body])), roster: content.roster, history };
 }

@@ -21,7 +21,7 @@ describe('parseSettings', () => {
   });
 
   it.each([
-    [{ titel: 'x' }, /hikitsugi\.config\.mjs: unknown option "titel" \(allowed: title, ui, base, site, editUrl, contentDir, timeZone, lint, knowledge, kpt\)/],
+    [{ titel: 'x' }, /hikitsugi\.config\.mjs: unknown option "titel" \(allowed: title, ui, base, site, editUrl, contentDir, timeZone, lint, knowledge, kpt, /],
     [{ knowledge: { minOwner: 1 } }, /unknown option "knowledge\.minOwner" \(allowed: dueSoonDays, minOwners, strict\)/],
     [{ knowledge: { strict: { maxOverdu: 1 } } }, /unknown option "knowledge\.strict\.maxOverdu" \(allowed: maxOverdue, maxAtRisk, minBusFactor\)/],
     [{ kpt: { colours: {} } }, /unknown option "kpt\.colours" \(allowed: team, owners, authors, headers, colors\)/],

@@ -74,6 +74,14 @@ describe('roster', () => {
     );
   });
 
+  it('takes an optional GitHub handle (login or org/team, with or without @) and rejects anything else', () => {
+    const member = (github: string) => `- id: aoki\n  name: 青木\n  role: SRE\n  joined: 2024-04-01\n  github: ${JSON.stringify(github)}\n`;
+    expect(parseRoster(member('@Octo-cat'))[0].github).toBe('Octo-cat');
+    expect(parseRoster(member('my-org/sre_team'))[0].github).toBe('my-org/sre_team');
+    expect(parseRoster('- id: aoki\n  name: 青木\n  role: SRE\n  joined: 2024-04-01\n')[0].github).toBeUndefined();
+    for (const bad of ['octo cat', '-octo', 'a@b.com', '']) expect(() => parseRoster(member(bad)), bad).toThrow(/0\.github: github: a GitHub login/);
+  });
+
   it('rejects a duplicate id', () => {
     const member = (id: string) => `- id: ${id}\n  name: x\n  role: SRE\n  joined: 2024-01-01\n`;
     expect(() => parseRoster(member('aoki') + member('aoki'))).toThrow(/1\.id: duplicate member id "aoki"/);

@@ -7,13 +7,14 @@ import { REPO } from '../support/build.ts';
 import { runScript } from '../support/cli.ts';
 
 const hikitsugi = (args: string[]) => runScript('hikitsugi', args);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('hikitsugi', { timeout: 60_000 }, () => {
   it('--help and no arguments list every command and exit 0', async () => {
     for (const args of [['--help'], []]) {
       const r = await hikitsugi(args);
       expect(r.code).toBe(0);
-      for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c.name} +${c.summary}$`, 'm'));
+      for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${escape(c.name)} +${escape(c.summary)}$`, 'm'));
     }
   });
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { kptConfigSchema, parseKptConfig, type KptConfig } from '../kpt/config.ts';
 import { knowledgeSettingsSchema, type KnowledgeSettings } from '../knowledge/settings.ts';
+import { codeownersSettingsSchema, type CodeownersSettings } from '../codeowners/settings.ts';
 import { resolveLintConfig, type LintConfig } from '../lint/config.ts';
 
 export type Locale = 'ja' | 'en';
@@ -75,6 +76,8 @@ export const settingsSchema = z.strictObject({
   knowledge: knowledgeSettingsSchema,
   /** KPT import: team, owners, authors, header words and colours. */
   kpt: kptConfigSchema.default({}),
+  /** `hikitsugi codeowners`: where CODEOWNERS goes and the lines before the generated ones. */
+  codeowners: codeownersSettingsSchema,
 });
 
 /** Settings as written: `ui` may also be a comma list, as in HIKITSUGI_UI. */
@@ -91,6 +94,7 @@ export interface Settings {
   lint: LintConfig;
   knowledge: KnowledgeSettings;
   kpt: KptConfig;
+  codeowners: CodeownersSettings;
 }
 
 /** A setting a user got wrong, as one line naming it: `hikitsugi.config.mjs: knowledge.minOwners: ...`. */
@@ -135,6 +139,7 @@ export function parseSettings(raw: unknown, env: Record<string, string | undefin
     lint,
     knowledge: s.knowledge,
     kpt: parseKptConfig(s.kpt, `${source}: kpt`),
+    codeowners: s.codeowners,
   };
 }
 

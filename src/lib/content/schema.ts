@@ -62,6 +62,19 @@ export const memberSchema = z.object({
   /** Git author emails and names that are this member, for bus-factor maths. */
   emails: z.array(z.string()).default([]),
   git: z.array(z.string()).default([]),
+  /**
+   * GitHub handle (`octocat`, or `@octocat`; a team as `org/team`), for CODEOWNERS and the
+   * reminders' mentions. Stored without the `@`.
+   */
+  github: z
+    .string()
+    .trim()
+    .regex(
+      /^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/,
+      'github: a GitHub login such as octocat (or a team such as my-org/sre)',
+    )
+    .transform((handle) => handle.replace(/^@/, ''))
+    .optional(),
 });
 export type Member = z.output<typeof memberSchema>;
 
@@ -79,6 +92,8 @@ function commonFields(kind: Kind, ids: ReadonlySet<string>) {
     description: z.string().default(''),
     owners: z.array(memberId(ids)),
     reviewed: isoDate(),
+    /** Who last reviewed the page (`npm run review` sets it with `reviewed`). */
+    reviewed_by: memberId(ids).optional(),
     review_every: z.number().int().positive().default(DEFAULT_REVIEW_EVERY[kind]),
     tags: z.array(z.string()).default([]),
     /** Set by `npm run adopt`: where the page came from. Only adopted pages may wait for an owner. */
