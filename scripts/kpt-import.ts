@@ -2,38 +2,34 @@
  * npm run kpt:import -- --board <id|url>: turns a Miro KPT retrospective board into
  * content/retros/<date>-<slug>.mdx, or updates the page an earlier import wrote.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { parse as parseYaml } from 'yaml';
 import siteConfig from '../hikitsugi.config.mjs';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
 import { parseArgs } from '../src/cli/args.ts';
+import { KPT_CONFIG_FILE as CONFIG_FILE, loadKptConfig, miroClientFromEnv, MIRO_ENV_HELP, retryMessage } from '../src/cli/miro.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { parseRoster } from '../src/lib/content/roster.ts';
 import { makeSchemas } from '../src/lib/content/schema.ts';
 import { isIsoDate } from '../src/lib/content/dates.ts';
 import {
   BoardRefError,
-  DEFAULT_KPT_CONFIG,
   PageParseError,
   RetroInputError,
   parseBoardRef,
-  parseKptConfig,
   parsePage,
   printable,
   retroFileName,
-  type KptConfig,
 } from '../src/lib/kpt/index.ts';
-import { createNetworkFetcher, DEFAULT_MIRO_API_URL, MiroError, type MiroFetcher } from '../src/io/miro/fetcher.ts';
+import { MiroError, type MiroFetcher } from '../src/io/miro/fetcher.ts';
 import { readSnapshot, recordingFetcher, serializeSnapshot, SnapshotError, snapshotFetcher, type RecordingFetcher } from '../src/io/miro/snapshot.ts';
 import { importBoard } from '../src/io/miro/import.ts';
 import { AmbiguousPageError, findRetroForBoard, listRetroFiles } from '../src/io/miro/retro-pages.ts';
 import { closingReport, planClosingsForImport } from '../src/io/retro-closing.ts';
 import { writeFilesAllOrNothing, type FileChange } from '../src/io/write-files.ts';
 
-const CONFIG_FILE = 'hikitsugi.kpt.yaml';
 
 const program = new Command('kpt:import')
   .description('Import a Miro KPT retrospective board as a dated page in content/retros/.')
@@ -53,10 +49,7 @@ const program = new Command('kpt:import')
     'after',
     `
 Environment:
-  MIRO_ACCESS_TOKEN  token with the boards:read scope (not needed with --from-snapshot)
-  MIRO_API_URL       API base URL (default ${DEFAULT_MIRO_API_URL}), for any Miro-compatible server
-  MIRO_RETRIES       retries after a 5xx, network error or timeout (default 4; 429s wait for the reset)
-  MIRO_TIMEOUT_SECONDS  give up on one request after this long and retry it (default 15)
+${MIRO_ENV_HELP('boards:read')} (the token is not needed with --from-snapshot)
 
 Boards: stickies are Keep / Problem / Try by their frame (Keep（続けること）, KEEP 👍, ...), by the
 KEEP / PROBLEM / TRY header text or shape they sit under, or by a Keep / Problem / Try tag. Stickies
@@ -98,34 +91,11 @@ interface Opts {
   close: boolean;
 }
 
-function loadConfig(path: string | undefined): KptConfig {
-  const file = path ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
-  if (!file) return DEFAULT_KPT_CONFIG;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
-  }
-  try {
-    return parseKptConfig(parseYaml(text), file);
-  } catch (e) {
-    throw new CliError((e as Error).message.split('\n')[0], 2);
-  }
-}
-
 interface Progress {
   update: (items: number, total?: number, requests?: number) => void;
   /** A retry: shown on the progress line while it is there, else as a line of its own. */
   retry: (info: { attempt: number; reason: string; waitMs: number }) => void;
   stop: () => void;
-}
-
-function retryMessage({ attempt, reason, waitMs }: { attempt: number; reason: string; waitMs: number }): string {
-  const wait = waitMs >= 10_000 ? `${Math.ceil(waitMs / 1000)} s` : `${(waitMs / 1000).toFixed(1)} s`;
-  return reason.includes('429')
-    ? `Miro: rate limited (429), waiting ${wait} for the limit to reset (retry ${attempt})`
-    : `Miro: ${reason}, trying again in ${wait} (retry ${attempt})`;
 }
 
 function progress(): Progress {
@@ -171,7 +141,7 @@ async function main(): Promise<number> {
     throw e;
   }
 
-  const config = loadConfig(opts.config);
+  const config = loadKptConfig(opts.config);
   if (!opts.authors) config.authors = false;
   const contentDir = opts.contentDir ?? siteConfig.contentDir;
   const retrosDir = join(contentDir, 'retros');
@@ -210,22 +180,11 @@ async function main(): Promise<number> {
     }
     fetcher = snapshotFetcher(snapshot);
   } else {
-    const token = process.env.MIRO_ACCESS_TOKEN?.trim();
-    if (!token) {
-      throw new CliError('MIRO_ACCESS_TOKEN is not set: create a Miro access token with the boards:read scope and export MIRO_ACCESS_TOKEN (or use --from-snapshot FILE)');
-    }
-    try {
-      fetcher = createNetworkFetcher({
-        token,
-        baseUrl: process.env.MIRO_API_URL || DEFAULT_MIRO_API_URL,
-        retries: envNumber('MIRO_RETRIES', 0, 20),
-        timeoutMs: envNumber('MIRO_TIMEOUT_SECONDS', 1, 600) === undefined ? undefined : envNumber('MIRO_TIMEOUT_SECONDS', 1, 600)! * 1000,
-        // A wait for Miro's rate limit can last a minute: say so rather than sit silent.
-        onRetry: (info) => progressLine.retry(info),
-      });
-    } catch (e) {
-      throw new CliError((e as Error).message);
-    }
+    fetcher = miroClientFromEnv({
+      scope: 'boards:read',
+      missingToken: 'MIRO_ACCESS_TOKEN is not set: create a Miro access token with the boards:read scope and export MIRO_ACCESS_TOKEN (or use --from-snapshot FILE)',
+      onRetry: (info) => progressLine.retry(info),
+    });
     if (opts.snapshot) fetcher = recorder = recordingFetcher(fetcher);
   }
 
@@ -304,14 +263,6 @@ async function main(): Promise<number> {
   writeFilesAllOrNothing(changes);
   process.stdout.write(`${path}\n`);
   return 0;
-}
-
-function envNumber(name: string, min: number, max: number): number | undefined {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${name}="${printable(raw, 20)}": expected a whole number from ${min} to ${max}`, 2);
-  return n;
 }
 
 function readSnapshotOrFail(path: string) {
