@@ -24,6 +24,8 @@ import {
   retroFileName,
 } from '../src/lib/kpt/index.ts';
 import { MiroError, type MiroFetcher } from '../src/io/miro/fetcher.ts';
+import { kptBoardSettings } from '../src/lib/kpt/board-settings.ts';
+import type { BoardData } from '../src/lib/kpt/miro-types.ts';
 import { readSnapshot, recordingFetcher, serializeSnapshot, SnapshotError, snapshotFetcher, type RecordingFetcher } from '../src/io/miro/snapshot.ts';
 import { importBoard } from '../src/io/miro/import.ts';
 import { AmbiguousPageError, findRetroForBoard, listRetroFiles } from '../src/io/miro/retro-pages.ts';
@@ -243,7 +245,7 @@ async function main(): Promise<number> {
       })
     : undefined;
 
-  report(result, warnings);
+  report(result, warnings, carriedLeft(imported.data));
   if (closing) {
     const lines = closingReport(closing, opts.dryRun);
     if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
@@ -273,7 +275,22 @@ function readSnapshotOrFail(path: string) {
   }
 }
 
-function report(result: Awaited<ReturnType<typeof importBoard>>['result'], warnings: string[]): void {
+/**
+ * Stickies left in kpt:prepare's carry-over frame: the actions nobody moved to Keep or Done,
+ * which stay open. Reported as that, not as stickies the import could not place.
+ */
+function carriedLeft(data: BoardData): Set<string> {
+  let title: string;
+  try {
+    title = kptBoardSettings((siteConfig as { kptBoard?: unknown }).kptBoard).titles.carried.normalize('NFKC').trim();
+  } catch {
+    return new Set();
+  }
+  const frames = new Set(data.items.filter((i) => i.type === 'frame' && String(i.data?.title ?? '').normalize('NFKC').trim() === title).map((i) => i.id));
+  return new Set(data.items.filter((i) => i.type === 'sticky_note' && i.parent?.id && frames.has(i.parent.id)).map((i) => i.id));
+}
+
+function report(result: Awaited<ReturnType<typeof importBoard>>['result'], warnings: string[], carried: Set<string>): void {
   const c = result.classification;
   const count = (kind: string) => c.entries.filter((e) => e.kind === kind).length;
   const via = Object.entries(c.via)
@@ -284,10 +301,13 @@ function report(result: Awaited<ReturnType<typeof importBoard>>['result'], warni
   if (result.added || result.changed || result.dropped.length) {
     lines.push(`${result.added} new, ${result.changed} changed, ${result.dropped.length} removed since the last import`);
   }
-  if (c.unplaced.length) {
-    lines.push(`${c.unplaced.length} ${c.unplaced.length === 1 ? 'sticky fits' : 'stickies fit'} no Keep / Problem / Try and ${c.unplaced.length === 1 ? 'was' : 'were'} left out:`);
-    for (const u of c.unplaced.slice(0, 20)) lines.push(`  - ${printable(u.text, 100)}`);
-    if (c.unplaced.length > 20) lines.push(`  ... and ${c.unplaced.length - 20} more`);
+  const left = c.unplaced.filter((u) => carried.has(u.miroId));
+  const unplaced = c.unplaced.filter((u) => !carried.has(u.miroId));
+  if (left.length) lines.push(`${left.length} carried-over ${left.length === 1 ? 'action was' : 'actions were'} left in the carry-over frame: still open`);
+  if (unplaced.length) {
+    lines.push(`${unplaced.length} ${unplaced.length === 1 ? 'sticky fits' : 'stickies fit'} no Keep / Problem / Try and ${unplaced.length === 1 ? 'was' : 'were'} left out:`);
+    for (const u of unplaced.slice(0, 20)) lines.push(`  - ${printable(u.text, 100)}`);
+    if (unplaced.length > 20) lines.push(`  ... and ${unplaced.length - 20} more`);
   }
   if (c.conflictingTags) lines.push(`${c.conflictingTags} stickies carry tags of two kinds; their tags were ignored`);
   if (c.empty) lines.push(`${c.empty} empty stickies skipped`);

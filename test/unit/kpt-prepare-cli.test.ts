@@ -235,7 +235,9 @@ describe('the retro cycle: prepare, hold the retro, import, prepare again', { ti
       cwd: mkdtempSync(join(tmpdir(), 'hk-cwd-')),
       env: { MIRO_ACCESS_TOKEN: TEST_TOKEN, MIRO_API_URL: server.url },
     });
-    expect(imported.stderr).toMatch(/closed a-2026-07-15-2 in .*2026-07-15-platform-team\.mdx \(Keep quoting it\)/);
+    expect(imported.stderr).toMatch(/closed a-2026-07-15-2 in .*2026-07-15-platform-team\.mdx \(Keep naming its id\)/);
+    expect(imported.stderr).toMatch(/\n3 carried-over actions were left in the carry-over frame: still open\n/);
+    expect(imported.stderr).not.toMatch(/fit no Keep/);
     expect(imported.stderr).toMatch(/closed a-2026-10-15-1 in /);
     expect(imported.code).toBe(0);
     const page = imported.stdout.trim();
