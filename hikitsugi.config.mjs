@@ -53,7 +53,7 @@ export default {
    */
   kptBoard: {
     titles: { keep: 'Keep（続けること）', problem: 'Problem（困っていること）', try: 'Try（次に試すこと）', carried: '前回からの持ち越し' },
-    /** The instructions panel, relative to the content folder; its first # heading titles the panel. */
+    /** The instructions panel, relative to the content folder; its front matter `title` titles the panel. */
     instructions: 'retros/_kpt-board.md',
     /** Colour of a carried-over sticky: carried the 1st time, the 2nd, the 3rd and later (Miro sticky colours). */
     ageColors: ['light_yellow', 'orange', 'red'],

@@ -28,7 +28,7 @@ const program = new Command('kpt:prepare')
   .option('--new <name>', 'create a new board with this name instead (POST /v2/boards)')
   .option('--team <name>', 'whose open actions to carry over (default: hikitsugi.kpt.yaml team, else the only team with retros)')
   .option('--today <YYYY-MM-DD>', 'count the actions\' age up to this day (default: today in the team time zone, or HIKITSUGI_TODAY)', isoDateArg)
-  .option('--instructions <file>', 'Markdown file for the instructions panel (default: kptBoard.instructions in hikitsugi.config.mjs, under the content folder)')
+  .option('--instructions <file>', 'Markdown file for the instructions panel, titled by its front matter title (default: kptBoard.instructions in hikitsugi.config.mjs, under the content folder)')
   .option('--dry-run', 'print what would be created; send no write request (the board is still read)')
   .option('--config <file>', 'kpt:import team settings, to check the board imports as meant (default: ./hikitsugi.kpt.yaml if present)')
   .option('--content-dir <dir>', 'content folder (default: CONTENT_DIR or content)')
@@ -41,7 +41,7 @@ ${MIRO_ENV_HELP('boards:write')}
 What it writes (only what is not there yet; nothing on the board is moved, changed or deleted):
   - frames Keep / Problem / Try side by side, titled as kptBoard.titles in hikitsugi.config.mjs says
     (default Keep（続けること） / Problem（困っていること） / Try（次に試すこと）), unless the board has them;
-  - a frame with the instructions panel, from content/retros/_kpt-board.md (its # heading is the title);
+  - a frame with the instructions panel, from content/retros/_kpt-board.md (titled by its front matter title);
   - a frame 前回からの持ち越し with one sticky per open action of the team: text, owner, due date,
     retros and days open, coloured by age (kptBoard.ageColors), and the action id (ID: ...).
 Running it again adds nothing: it finds its frames by title and the actions by their id.
@@ -105,7 +105,12 @@ async function main(): Promise<number> {
   } catch (e) {
     throw new CliError(`cannot read the instructions ${instructionsPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const instructions = instructionsFromMarkdown(markdown);
+  let instructions;
+  try {
+    instructions = instructionsFromMarkdown(markdown);
+  } catch (e) {
+    throw new CliError(`${instructionsPath}: ${(e as Error).message}`);
+  }
   const problems = boardSettingsProblems(settings, config, [instructions.title ?? DEFAULT_INSTRUCTIONS_TITLE]);
   if (problems.length) throw new CliError(`${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, 2);
 

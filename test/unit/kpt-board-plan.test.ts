@@ -86,6 +86,13 @@ describe('text for the board', () => {
     expect(r.text).toEqual(['ルール', '・責めない と 決める', '・手順 悪い', '<img src=x onerror=alert(1)>', '1. 書く', '2. 話す']);
   });
 
+  it("the panel's title is the front matter title, as on every page; bad YAML is an error", () => {
+    const r = instructionsFromMarkdown('---\ntitle: はじめに\n---\n\n## ルール\n\n本文\n');
+    expect(r.title).toBe('はじめに');
+    expect(r.text).toEqual(['ルール', '本文']);
+    expect(() => instructionsFromMarkdown('---\ntitle: [\n---\n')).toThrow(/front matter is not valid YAML/);
+  });
+
   it('a carried-over sticky says what, who, until when, how long, and ends with the id', () => {
     const lines = carriedLines(action('a-2026-10-15-1', { text: '棚卸しする', owner: '渡辺 健', due: '2026-11-16', overdue: true, ageRetros: 2, ageDays: 40 }));
     expect(lines).toEqual(['棚卸しする', '担当: 渡辺 健　期限: 2026-11-16（期限切れ）', '持ち越し 3 回目・40 日経過', 'ID: a-2026-10-15-1']);

@@ -7,6 +7,7 @@
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import { parse as parseYaml } from 'yaml';
 import type { Nodes, Root, RootContent } from 'mdast';
 
 export function escapeHtml(text: string): string {
@@ -19,7 +20,7 @@ export function linesToHtml(lines: readonly string[]): string {
 }
 
 export interface Instructions {
-  /** The first `#` heading: the panel's frame title. */
+  /** The panel's frame title: front matter `title`, else the first `#` heading. */
   title?: string;
   /** Miro HTML for the panel's body. */
   html: string;
@@ -109,13 +110,25 @@ function blocks(nodes: readonly RootContent[], out: string[], depth = 0): void {
   }
 }
 
-/** The instructions panel from the team's Markdown file (front matter, if any, is ignored). */
+/**
+ * The instructions panel from the team's Markdown file. The panel's title is `title:` in the
+ * front matter (as for every page), else a first `#` heading.
+ */
 export function instructionsFromMarkdown(markdown: string): Instructions {
-  const source = markdown.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/, '');
+  const fm = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(markdown);
+  const source = fm ? markdown.slice(fm[0].length) : markdown;
+  let title: string | undefined;
+  if (fm) {
+    try {
+      const data = parseYaml(fm[1]) as { title?: unknown } | null;
+      if (typeof data?.title === 'string' && data.title.trim()) title = data.title.trim();
+    } catch (e) {
+      throw new Error(`the front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
   const tree = unified().use(remarkParse).parse(source) as Root;
   const children = [...tree.children];
-  let title: string | undefined;
-  const h1 = children.findIndex((n) => n.type === 'heading' && n.depth === 1);
+  const h1 = title ? -1 : children.findIndex((n) => n.type === 'heading' && n.depth === 1);
   if (h1 !== -1) {
     const [heading] = children.splice(h1, 1);
     title = plain((heading as { children: Nodes[] }).children.map(inline).join('')).trim() || undefined;

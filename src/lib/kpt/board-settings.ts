@@ -27,7 +27,7 @@ const settingsSchema = z.strictObject({
       carried: title.default('前回からの持ち越し'),
     })
     .prefault({}),
-  /** The instructions panel, a Markdown file relative to the content folder. Its first `#` heading titles the panel. */
+  /** The instructions panel, a Markdown file relative to the content folder. Its front matter `title` titles the panel. */
   instructions: z.string().trim().min(1).default('retros/_kpt-board.md'),
   /**
    * Colour of a carried-over sticky by how many retros it has been carried: the first entry for
