@@ -202,7 +202,7 @@ export function planBoard(input: PlanInput): BoardPlan {
       parent: panelParent,
       body: {
         data: { shape: 'round_rectangle', content: input.instructions.html || linesToHtml([panelTitle]) },
-        style: { fillColor: '#fff9b1', fillOpacity: '1.0', textAlign: 'left', textAlignVertical: 'top', fontSize: '18', borderWidth: '0' },
+        style: { fillColor: '#fff9b1', fillOpacity: '1.0', textAlign: 'left', textAlignVertical: 'top', fontSize: '18', borderOpacity: '0.0' },
         position: { x: Math.round(w / 2), y: Math.round(TOP / 2 + h / 2), origin: 'center' },
         geometry: { width: Math.round(w - 2 * PAD), height: Math.round(h - TOP - PAD) },
       },
