@@ -73,6 +73,8 @@ interface Opts {
   contentDir?: string;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 async function main(): Promise<number> {
   if (!(await parseArgs(program))) return 0;
   const opts = program.opts<Opts>();
@@ -173,7 +175,9 @@ async function main(): Promise<number> {
       onCreated: (item) => console.error(`+ ${item.label}`),
     });
     const { plan } = result;
-    if (plan.present.length) lines.push(`already on the board, left as it is: ${plan.present.length > 6 ? `${plan.present.slice(0, 6).join(', ')} and ${plan.present.length - 6} more` : plan.present.join(', ')}`);
+    const carriedThere = plan.present.filter((p) => p.startsWith('sticky for ')).length;
+    const present = [...(carriedThere ? [`${carriedThere} carried-over ${carriedThere === 1 ? 'sticky' : 'stickies'}`] : []), ...plan.present.filter((p) => !p.startsWith('sticky for '))];
+    if (present.length) lines.push(`already on the board, left as it is: ${present.join(', ')}`);
     const count = plan.frames.length + plan.children.length;
     lines.push(
       `${team ? `${actions.length} open action${actions.length === 1 ? '' : 's'} of ${printable(team, 40)}` : 'no retros yet, so no actions'} as of ${day}; ` +
@@ -182,7 +186,7 @@ async function main(): Promise<number> {
           : count === 0
             ? 'nothing to add: the board has it all'
             : `created ${count} item${count === 1 ? '' : 's'}`) +
-        `; ${writer ? writer.requests : 0} requests (${result.reads} read, ${result.writes + (fresh ? 1 : 0)} write)`,
+        `; ${plural(writer ? writer.requests : 0, 'request')} (${result.reads} read, ${result.writes + (fresh ? 1 : 0)} write)`,
     );
     if (opts.dryRun) {
       process.stdout.write(`${describePlan(plan).join('\n')}${count ? '\n' : ''}`);

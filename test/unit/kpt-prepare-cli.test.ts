@@ -95,8 +95,8 @@ describe('kpt:prepare', { timeout: 60_000 }, () => {
   it('a second run finds its own items and writes nothing', async () => {
     const { r, requests, writes } = await watch(() => cli(base('uXjVEmpty01=')));
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/nothing to add: the board has it all; 1 requests \(1 read, 0 write\)/);
-    expect(r.stderr).toMatch(/already on the board, left as it is: sticky for a-2026-07-15-2/);
+    expect(r.stderr).toMatch(/nothing to add: the board has it all; 1 request \(1 read, 0 write\)/);
+    expect(r.stderr).toMatch(/already on the board, left as it is: 5 carried-over stickies, frame "はじめに・進め方" and its panel, frame "前回からの持ち越し", frame "Keep（続けること）"/);
     expect(writes).toEqual([]);
     expect(requests.every((q) => q.method === 'GET')).toBe(true);
   });
