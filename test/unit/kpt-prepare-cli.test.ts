@@ -57,7 +57,7 @@ const stickyIds = (writes: MiroServer['writes']) =>
   writes.filter((w) => w.path.endsWith('/sticky_notes')).map((w) => htmlToText(String((w.body.data as { content: string }).content)).split('\n').at(-1)!.replace('ID: ', ''));
 const board = (id: string) => server.boards.get(id)!;
 
-describe('kpt:prepare', { timeout: 60_000 }, () => {
+describe('kpt:prepare', { timeout: 120_000 }, () => {
   const content = sampleContent();
   const base = (id: string) => ['--board', `https://miro.com/app/board/${id}/`, '--content-dir', content];
 
@@ -215,7 +215,7 @@ describe('kpt:prepare', { timeout: 60_000 }, () => {
   });
 });
 
-describe('the retro cycle: prepare, hold the retro, import, prepare again', { timeout: 60_000 }, () => {
+describe('the retro cycle: prepare, hold the retro, import, prepare again', { timeout: 120_000 }, () => {
   it('the two actions moved into Keep are closed; the rest stay open and are carried to the next board', async () => {
     const content = sampleContent();
     const prepared = await cli(['--board', 'uXjVRound01=', '--content-dir', content]);
