@@ -43,6 +43,17 @@ export default {
     /** Per rule id: 'error', 'warn' or 'off', e.g. { 'no-literal-urls': 'off' }. no-secrets cannot be turned off. */
     rules: {},
   },
+  /**
+   * `hikitsugi kpt prepare`: what it writes on the next retro's Miro board. The Keep / Problem / Try
+   * titles must start with a word kpt:import reads as that kind (see kpt.headers).
+   */
+  kptBoard: {
+    titles: { keep: 'Keep（続けること）', problem: 'Problem（困っていること）', try: 'Try（次に試すこと）', carried: '前回からの持ち越し' },
+    /** The instructions panel, relative to the content folder; its front matter `title` titles the panel. */
+    instructions: 'retros/_kpt-board.md',
+    /** Colour of a carried-over sticky: carried the 1st time, the 2nd, the 3rd and later (Miro sticky colours). */
+    ageColors: ['light_yellow', 'orange', 'red'],
+  },
   /** Knowledge risk: the /knowledge/ page, review banners, `hikitsugi knowledge` and `hikitsugi handover`. */
   knowledge: {
     /** Pages whose review falls due within this many days are listed as "due soon". */

@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createNetworkFetcher, importBoard } from '../src/io/miro/index.ts';
+import { createNetworkFetcher, importBoard, prepareBoard } from '../src/io/miro/index.ts';
+import { instructionsFromMarkdown } from '../src/lib/kpt/board-html.ts';
+import { kptBoardSettings } from '../src/lib/kpt/board-settings.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { DEFAULT_KPT_CONFIG, parseBoardRef } from '../src/lib/kpt/index.ts';
 import { bigBoard, startMiroServer, TEST_TOKEN } from '../test/support/miro-server.ts';
@@ -22,6 +24,7 @@ export async function importBenchmark(): Promise<ImportResult> {
   const file = join(WORK, 'import', 'retro.mdx');
   const runs: { requests: number; served: number; wallMs: number; readMs: number; processMs: number; writeMs: number }[] = [];
   const reimportMs: number[] = [];
+  let prepared = { first: 0, firstMs: 0, second: 0 };
   try {
     let content = '';
     // Run 0 warms up the JIT and is not counted.
@@ -72,6 +75,7 @@ export async function importBenchmark(): Promise<ImportResult> {
     } finally {
       fetcher.close();
     }
+    prepared = await prepareBenchmark(server);
   } finally {
     await server.close();
   }
@@ -92,6 +96,39 @@ export async function importBenchmark(): Promise<ImportResult> {
       'write the page (median)': `${median(runs.map((r) => r.writeMs)).toFixed(1)} ms`,
       're-import onto the written page, own processing (median)': `${median(reimportMs).toFixed(0)} ms`,
       'page size': `${(Buffer.byteLength(readFileSync(file, 'utf8')) / 1000).toFixed(0)} KB`,
+      [`kpt:prepare, ${PREPARE_ACTIONS} open actions on an empty board: requests (1st run / 2nd run)`]: `${prepared.first} / ${prepared.second} (${prepared.firstMs.toFixed(0)} ms)`,
     },
   };
+}
+
+const PREPARE_ACTIONS = 20;
+
+/**
+ * kpt:prepare's request count: one paged read of the board, then one create per frame, panel
+ * and carried-over sticky; a second run only reads.
+ */
+async function prepareBenchmark(server: Awaited<ReturnType<typeof startMiroServer>>) {
+  const boardId = 'uXjVBenchPrep=';
+  server.boards.set(boardId, { board: { id: boardId, name: 'bench' }, items: [], tags: [], tagItems: {}, members: [] });
+  const actions = Array.from({ length: PREPARE_ACTIONS }, (_, i) => ({ id: `a-bench-${i + 1}`, text: `アクション ${i + 1}`, ageDays: 30 + i, ageRetros: i % 3, overdue: i % 4 === 0 }));
+  const run = async () => {
+    const writer = createNetworkFetcher({ token: TEST_TOKEN, baseUrl: server.url, scope: 'boards:write' });
+    const started = performance.now();
+    try {
+      const r = await prepareBoard({
+        writer,
+        boardId,
+        settings: kptBoardSettings(undefined),
+        config: DEFAULT_KPT_CONFIG,
+        instructions: instructionsFromMarkdown('# 進め方\n\n- 書く\n- 話す\n'),
+        actions,
+      });
+      return { requests: r.requests, ms: performance.now() - started };
+    } finally {
+      writer.close();
+    }
+  };
+  const first = await run();
+  const second = await run();
+  return { first: first.requests, firstMs: first.ms, second: second.requests };
 }

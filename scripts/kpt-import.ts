@@ -2,14 +2,14 @@
  * npm run kpt:import -- --board <id|url>: turns a Miro KPT retrospective board into
  * content/retros/<date>-<slug>.mdx, or updates the page an earlier import wrote.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { parse as parseYaml } from 'yaml';
 import { cliSettings } from '../src/cli/settings.ts';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
 import { parseArgs } from '../src/cli/args.ts';
+import { KPT_CONFIG_FILE as CONFIG_FILE, loadKptConfig, miroClientFromEnv, MIRO_ENV_HELP, retryMessage } from '../src/cli/miro.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { parseRoster } from '../src/lib/content/roster.ts';
 import { makeSchemas } from '../src/lib/content/schema.ts';
@@ -19,13 +19,13 @@ import {
   PageParseError,
   RetroInputError,
   parseBoardRef,
-  parseKptConfig,
   parsePage,
   printable,
   retroFileName,
-  type KptConfig,
 } from '../src/lib/kpt/index.ts';
-import { createNetworkFetcher, DEFAULT_MIRO_API_URL, MiroError, type MiroFetcher } from '../src/io/miro/fetcher.ts';
+import { MiroError, type MiroFetcher } from '../src/io/miro/fetcher.ts';
+import { kptBoardSettings } from '../src/lib/kpt/board-settings.ts';
+import type { BoardData } from '../src/lib/kpt/miro-types.ts';
 import { readSnapshot, recordingFetcher, serializeSnapshot, SnapshotError, snapshotFetcher, type RecordingFetcher } from '../src/io/miro/snapshot.ts';
 import { importBoard } from '../src/io/miro/import.ts';
 import { AmbiguousPageError, findRetroForBoard, listRetroFiles } from '../src/io/miro/retro-pages.ts';
@@ -33,9 +33,6 @@ import { closingReport, planClosingsForImport } from '../src/io/retro-closing.ts
 import { writeFilesAllOrNothing, type FileChange } from '../src/io/write-files.ts';
 
 const siteConfig = await cliSettings();
-
-// The KPT settings are `kpt` in hikitsugi.config.mjs; this older file is still read when present.
-const LEGACY_CONFIG_FILE = 'hikitsugi.kpt.yaml';
 
 const program = new Command('kpt:import')
   .description('Import a Miro KPT retrospective board as a dated page in content/retros/.')
@@ -47,7 +44,7 @@ const program = new Command('kpt:import')
   .option('--dry-run', 'print the page instead of writing it (a --snapshot is still saved)')
   .option('--snapshot <file>', 'save the raw Miro API replies read, to review or replay the import')
   .option('--from-snapshot <file>', 'import from a saved snapshot, with no network and no token')
-  .option('--config <file>', `KPT settings as YAML, instead of kpt in hikitsugi.config.mjs (./${LEGACY_CONFIG_FILE} is read if present)`)
+  .option('--config <file>', `KPT settings as YAML, instead of kpt in hikitsugi.config.mjs (./${CONFIG_FILE} is read if present)`)
   .option('--content-dir <dir>', 'content folder (default: CONTENT_DIR or content)')
   .option('--no-authors', 'leave sticky authors off the page (anonymous retros)')
   .option('--no-close', 'do not mark earlier actions done from the board (Done / 完了 areas, Keeps quoting a Try)')
@@ -55,10 +52,7 @@ const program = new Command('kpt:import')
     'after',
     `
 Environment:
-  MIRO_ACCESS_TOKEN  token with the boards:read scope (not needed with --from-snapshot)
-  MIRO_API_URL       API base URL (default ${DEFAULT_MIRO_API_URL}), for any Miro-compatible server
-  MIRO_RETRIES       retries after a 5xx, network error or timeout (default 4; 429s wait for the reset)
-  MIRO_TIMEOUT_SECONDS  give up on one request after this long and retry it (default 15)
+${MIRO_ENV_HELP('boards:read')} (the token is not needed with --from-snapshot)
 
 Boards: stickies are Keep / Problem / Try by their frame (Keep（続けること）, KEEP 👍, ...), by the
 KEEP / PROBLEM / TRY header text or shape they sit under, or by a Keep / Problem / Try tag. Stickies
@@ -101,34 +95,11 @@ interface Opts {
   close: boolean;
 }
 
-function loadConfig(path: string | undefined): KptConfig {
-  const file = path ?? (existsSync(LEGACY_CONFIG_FILE) ? LEGACY_CONFIG_FILE : undefined);
-  if (!file) return siteConfig.kpt;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
-  }
-  try {
-    return parseKptConfig(parseYaml(text), file);
-  } catch (e) {
-    throw new CliError((e as Error).message.split('\n')[0], 2);
-  }
-}
-
 interface Progress {
   update: (items: number, total?: number, requests?: number) => void;
   /** A retry: shown on the progress line while it is there, else as a line of its own. */
   retry: (info: { attempt: number; reason: string; waitMs: number }) => void;
   stop: () => void;
-}
-
-function retryMessage({ attempt, reason, waitMs }: { attempt: number; reason: string; waitMs: number }): string {
-  const wait = waitMs >= 10_000 ? `${Math.ceil(waitMs / 1000)} s` : `${(waitMs / 1000).toFixed(1)} s`;
-  return reason.includes('429')
-    ? `Miro: rate limited (429), waiting ${wait} for the limit to reset (retry ${attempt})`
-    : `Miro: ${reason}, trying again in ${wait} (retry ${attempt})`;
 }
 
 function progress(): Progress {
@@ -174,7 +145,7 @@ async function main(): Promise<number> {
     throw e;
   }
 
-  const config = loadConfig(opts.config);
+  const config = loadKptConfig(opts.config, siteConfig.kpt);
   if (!opts.authors) config.authors = false;
   const contentDir = opts.contentDir ?? siteConfig.contentDir;
   const retrosDir = join(contentDir, 'retros');
@@ -213,22 +184,11 @@ async function main(): Promise<number> {
     }
     fetcher = snapshotFetcher(snapshot);
   } else {
-    const token = process.env.MIRO_ACCESS_TOKEN?.trim();
-    if (!token) {
-      throw new CliError('MIRO_ACCESS_TOKEN is not set: create a Miro access token with the boards:read scope and export MIRO_ACCESS_TOKEN (or use --from-snapshot FILE)');
-    }
-    try {
-      fetcher = createNetworkFetcher({
-        token,
-        baseUrl: process.env.MIRO_API_URL || DEFAULT_MIRO_API_URL,
-        retries: envNumber('MIRO_RETRIES', 0, 20),
-        timeoutMs: envNumber('MIRO_TIMEOUT_SECONDS', 1, 600) === undefined ? undefined : envNumber('MIRO_TIMEOUT_SECONDS', 1, 600)! * 1000,
-        // A wait for Miro's rate limit can last a minute: say so rather than sit silent.
-        onRetry: (info) => progressLine.retry(info),
-      });
-    } catch (e) {
-      throw new CliError((e as Error).message);
-    }
+    fetcher = miroClientFromEnv({
+      scope: 'boards:read',
+      missingToken: 'MIRO_ACCESS_TOKEN is not set: create a Miro access token with the boards:read scope and export MIRO_ACCESS_TOKEN (or use --from-snapshot FILE)',
+      onRetry: (info) => progressLine.retry(info),
+    });
     if (opts.snapshot) fetcher = recorder = recordingFetcher(fetcher);
   }
 
@@ -287,7 +247,7 @@ async function main(): Promise<number> {
       })
     : undefined;
 
-  report(result, warnings);
+  report(result, warnings, carriedLeft(imported.data));
   if (closing) {
     const lines = closingReport(closing, opts.dryRun);
     if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
@@ -309,14 +269,6 @@ async function main(): Promise<number> {
   return 0;
 }
 
-function envNumber(name: string, min: number, max: number): number | undefined {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${name}="${printable(raw, 20)}": expected a whole number from ${min} to ${max}`, 2);
-  return n;
-}
-
 function readSnapshotOrFail(path: string) {
   try {
     return readSnapshot(path);
@@ -325,7 +277,22 @@ function readSnapshotOrFail(path: string) {
   }
 }
 
-function report(result: Awaited<ReturnType<typeof importBoard>>['result'], warnings: string[]): void {
+/**
+ * Stickies left in kpt:prepare's carry-over frame: the actions nobody moved to Keep or Done,
+ * which stay open. Reported as that, not as stickies the import could not place.
+ */
+function carriedLeft(data: BoardData): Set<string> {
+  let title: string;
+  try {
+    title = siteConfig.kptBoard.titles.carried.normalize('NFKC').trim();
+  } catch {
+    return new Set();
+  }
+  const frames = new Set(data.items.filter((i) => i.type === 'frame' && String(i.data?.title ?? '').normalize('NFKC').trim() === title).map((i) => i.id));
+  return new Set(data.items.filter((i) => i.type === 'sticky_note' && i.parent?.id && frames.has(i.parent.id)).map((i) => i.id));
+}
+
+function report(result: Awaited<ReturnType<typeof importBoard>>['result'], warnings: string[], carried: Set<string>): void {
   const c = result.classification;
   const count = (kind: string) => c.entries.filter((e) => e.kind === kind).length;
   const via = Object.entries(c.via)
@@ -336,10 +303,13 @@ function report(result: Awaited<ReturnType<typeof importBoard>>['result'], warni
   if (result.added || result.changed || result.dropped.length) {
     lines.push(`${result.added} new, ${result.changed} changed, ${result.dropped.length} removed since the last import`);
   }
-  if (c.unplaced.length) {
-    lines.push(`${c.unplaced.length} ${c.unplaced.length === 1 ? 'sticky fits' : 'stickies fit'} no Keep / Problem / Try and ${c.unplaced.length === 1 ? 'was' : 'were'} left out:`);
-    for (const u of c.unplaced.slice(0, 20)) lines.push(`  - ${printable(u.text, 100)}`);
-    if (c.unplaced.length > 20) lines.push(`  ... and ${c.unplaced.length - 20} more`);
+  const left = c.unplaced.filter((u) => carried.has(u.miroId));
+  const unplaced = c.unplaced.filter((u) => !carried.has(u.miroId));
+  if (left.length) lines.push(`${left.length} carried-over ${left.length === 1 ? 'action was' : 'actions were'} left in the carry-over frame: still open`);
+  if (unplaced.length) {
+    lines.push(`${unplaced.length} ${unplaced.length === 1 ? 'sticky fits' : 'stickies fit'} no Keep / Problem / Try and ${unplaced.length === 1 ? 'was' : 'were'} left out:`);
+    for (const u of unplaced.slice(0, 20)) lines.push(`  - ${printable(u.text, 100)}`);
+    if (unplaced.length > 20) lines.push(`  ... and ${unplaced.length - 20} more`);
   }
   if (c.conflictingTags) lines.push(`${c.conflictingTags} stickies carry tags of two kinds; their tags were ignored`);
   if (c.empty) lines.push(`${c.empty} empty stickies skipped`);

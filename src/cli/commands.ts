@@ -12,6 +12,7 @@ export const COMMANDS: CommandDef[] = [
   { name: 'new', script: 'new.ts', summary: 'Create a page with valid front matter and the required sections' },
   { name: 'adopt', script: 'adopt.ts', summary: 'Bring an existing Markdown docs folder in' },
   { name: 'kpt import', script: 'kpt-import.ts', summary: 'Turn a Miro KPT board into a dated retro page' },
+  { name: 'kpt prepare', script: 'kpt-prepare.ts', summary: 'Prepare the next KPT board on Miro: frames, rules, carried-over actions' },
   { name: 'retro actions', script: 'retro-actions.ts', summary: 'List the open retro actions' },
   { name: 'knowledge', script: 'knowledge.ts', summary: 'What is overdue and at risk, exposure per member, bus factor' },
   { name: 'review', script: 'review.ts', summary: 'Mark pages reviewed today, by whom' },

@@ -11,6 +11,7 @@ import type { Classification } from '../lib/kpt/classify.ts';
 import type { KptConfig } from '../lib/kpt/config.ts';
 import type { BoardData } from '../lib/kpt/miro-types.ts';
 import { closingStickies } from '../lib/retro/board-stickies.ts';
+import { namesAction } from '../lib/retro/board-closing.ts';
 import { planBoardClosings, type ClosingPlan } from '../lib/retro/close-on-import.ts';
 import { listRetroFiles } from './miro/retro-pages.ts';
 
@@ -39,7 +40,7 @@ export function planClosingsForImport(input: ClosingInput): ClosingPlan & { retr
 export function closingReport(plan: ClosingPlan, dryRun = false): string[] {
   const lines: string[] = [];
   for (const c of plan.closings) {
-    const how = c.reason === 'done-area' ? `sticky in "${printable(c.sticky.area ?? '', 30)}"` : 'Keep quoting it';
+    const how = c.reason === 'done-area' ? `sticky in "${printable(c.sticky.area ?? '', 30)}"` : namesAction(c.sticky.text, c.actionId) ? 'Keep naming its id' : 'Keep quoting it';
     lines.push(`${dryRun ? 'would close' : 'closed'} ${c.actionId} in ${c.path} (${how}): ${printable(c.text, 80)}`);
   }
   for (const a of plan.ambiguous) {

@@ -33,7 +33,7 @@ describe('hikitsugi', { timeout: 60_000 }, () => {
 
   it.each([
     [['frob'], /^error: unknown command "frob" \(commands: init, lint, /],
-    [['kpt'], /^error: "kpt" is not a command; did you mean kpt import\?/],
+    [['kpt'], /^error: "kpt" is not a command; did you mean kpt import or kpt prepare\?/],
     [['retro', 'action'], /^error: "retro action" is not a command; did you mean retro actions\?/],
   ])('%j exits 2 with one line and a pointer to --help', async (args, message) => {
     const r = await hikitsugi(args);

@@ -1,5 +1,6 @@
 /**
- * Reading Miro through the official client (`@mirohq/miro-api`), made dependable: the client
+ * Reading Miro (and, for kpt:prepare, creating items) through the official client
+ * (`@mirohq/miro-api`), made dependable: the client
  * never retries, waits up to 15 s and returns `body: undefined` for a truncated reply, so this
  * layer adds a per-request timeout, retries with backoff for 5xx, network faults and broken
  * bodies, waits out 429s until `X-RateLimit-Reset`, and turns 401/403/404 into errors that say
@@ -36,6 +37,16 @@ export interface MiroFetcher {
   close(): void;
 }
 
+/** A fetcher that also creates things (kpt:prepare). */
+export interface MiroWriter extends MiroFetcher {
+  /**
+   * One POST of a JSON body; resolves to the raw JSON reply. Retried only when Miro surely did
+   * not act on it (429, a refused connection): after a timeout, a 5xx or a cut reply the item
+   * may exist, so the error says to run again, and the caller's next run finds it.
+   */
+  post(path: string, body: unknown): Promise<unknown>;
+}
+
 export interface NetworkFetcherOptions {
   token: string;
   baseUrl?: string;
@@ -53,6 +64,8 @@ export interface NetworkFetcherOptions {
   now?: () => number;
   /** Told about each retry (for a progress line or a debug log). Never sees the token. */
   onRetry?: (info: { path: string; attempt: number; reason: string; waitMs: number }) => void;
+  /** The token scope named in 401/403 messages. Default boards:read. */
+  scope?: string;
 }
 
 interface HttpErrorLike {
@@ -74,7 +87,7 @@ export function queryKey(path: string, query: Record<string, string> = {}): stri
   return q ? `${path}?${q}` : path;
 }
 
-export function createNetworkFetcher(options: NetworkFetcherOptions): MiroFetcher {
+export function createNetworkFetcher(options: NetworkFetcherOptions): MiroWriter {
   const baseUrl = (options.baseUrl || DEFAULT_MIRO_API_URL).replace(/\/+$/, '');
   let base: URL;
   try {
@@ -93,13 +106,14 @@ export function createNetworkFetcher(options: NetworkFetcherOptions): MiroFetche
   const maxWait = options.maxRateLimitWaitMs ?? 120_000;
   const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? Date.now;
+  const scope = options.scope ?? 'boards:read';
   let requests = 0;
   let abandoned = 0;
 
-  const once = async (url: string): Promise<unknown> => {
+  const once = async (method: 'GET' | 'POST', url: string, body?: string): Promise<unknown> => {
     requests++;
     let timer: NodeJS.Timeout | undefined;
-    const call = api.call('GET', url);
+    const call = api.call(method, url, body);
     const timeout = new Promise<never>((_, fail) => {
       timer = setTimeout(() => {
         abandoned++;
@@ -116,65 +130,75 @@ export function createNetworkFetcher(options: NetworkFetcherOptions): MiroFetche
     }
   };
 
+  const send = async (method: 'GET' | 'POST', path: string, query: Record<string, string>, payload?: unknown): Promise<unknown> => {
+    const url = `${baseUrl}${queryKey(path, query)}`;
+    const body = payload === undefined ? undefined : JSON.stringify(payload);
+    let transient = 0;
+    let limited = 0;
+    for (;;) {
+      let reason: string;
+      let waitMs: number;
+      try {
+        return await once(method, url, body);
+      } catch (e) {
+        // A POST that may have been carried out is not sent twice: that would make a duplicate.
+        const unsure = method === 'POST' && !(e as { code?: string })?.code?.startsWith('ECONNREFUSED') && !(isHttpError(e) && e.statusCode < 500);
+        if (unsure) {
+          const why = e instanceof Transient ? e.message : isHttpError(e) ? `server error ${e.statusCode}` : ((e as { code?: string }).code ?? 'network error');
+          throw new MiroError('unavailable', `Miro did not confirm POST ${path} (${why}); run the command again: it adds only what is still missing`);
+        }
+        if (e instanceof Transient) {
+          reason = e.message;
+        } else if (isHttpError(e)) {
+          const status = e.statusCode;
+          if (status === 401) {
+            throw new MiroError('auth', `Miro rejected the access token (401): set MIRO_ACCESS_TOKEN to a valid token with the ${scope} scope`, status);
+          }
+          if (status === 403) {
+            throw new MiroError('forbidden', `Miro refused access (403): the token needs the ${scope} scope and its user must be able to open the board`, status);
+          }
+          if (status === 404) throw new MiroError('not-found', 'not found on Miro (404)', status);
+          if (status === 429) {
+            if (limited++ >= rateLimitRetries) {
+              throw new MiroError('rate-limited', `Miro kept rate-limiting the requests (429 after ${limited} tries): try again in a few minutes`, status);
+            }
+            const reset = Number(e.response?.headers?.get('x-ratelimit-reset'));
+            const retryAfter = Number(e.response?.headers?.get('retry-after'));
+            waitMs = Number.isFinite(reset) && reset > 0
+              ? Math.max(0, reset * 1000 - now()) + 100
+              : Number.isFinite(retryAfter) && retryAfter >= 0
+                ? retryAfter * 1000
+                : Math.min(backoffMs * 2 ** (limited - 1), 10_000);
+            if (waitMs > maxWait) {
+              const at = new Date(now() + waitMs).toISOString().slice(11, 19);
+              throw new MiroError('rate-limited', `Miro's rate limit resets at ${at} UTC: try again then`, status);
+            }
+            options.onRetry?.({ path, attempt: limited, reason: 'rate limited (429)', waitMs });
+            await sleep(waitMs);
+            continue;
+          }
+          if (status >= 500) reason = `server error ${status}`;
+          else throw new MiroError('bad-request', `Miro answered ${status} to ${method} ${path}${messageOf(e.body)}`, status);
+        } else {
+          const err = e as { code?: string; type?: string; message?: string };
+          reason = err.code ?? err.type ?? 'network error';
+        }
+        if (transient++ >= retries) {
+          throw new MiroError('unavailable', `Miro did not answer ${method} ${path} after ${transient} tries (last: ${reason}); check MIRO_API_URL and the network, then try again`);
+        }
+        waitMs = Math.min(backoffMs * 2 ** (transient - 1), 10_000);
+        options.onRetry?.({ path, attempt: transient, reason, waitMs });
+        await sleep(waitMs);
+      }
+    }
+  };
+
   return {
     get requests() {
       return requests;
     },
-    async get(path, query = {}) {
-      const url = `${baseUrl}${queryKey(path, query)}`;
-      let transient = 0;
-      let limited = 0;
-      for (;;) {
-        let reason: string;
-        let waitMs: number;
-        try {
-          return await once(url);
-        } catch (e) {
-          if (e instanceof Transient) {
-            reason = e.message;
-          } else if (isHttpError(e)) {
-            const status = e.statusCode;
-            if (status === 401) {
-              throw new MiroError('auth', 'Miro rejected the access token (401): set MIRO_ACCESS_TOKEN to a valid token with the boards:read scope', status);
-            }
-            if (status === 403) {
-              throw new MiroError('forbidden', "Miro refused access (403): the token needs the boards:read scope and its user must be able to open the board", status);
-            }
-            if (status === 404) throw new MiroError('not-found', 'not found on Miro (404)', status);
-            if (status === 429) {
-              if (limited++ >= rateLimitRetries) {
-                throw new MiroError('rate-limited', `Miro kept rate-limiting the import (429 after ${limited} tries): try again in a few minutes`, status);
-              }
-              const reset = Number(e.response?.headers?.get('x-ratelimit-reset'));
-              const retryAfter = Number(e.response?.headers?.get('retry-after'));
-              waitMs = Number.isFinite(reset) && reset > 0
-                ? Math.max(0, reset * 1000 - now()) + 100
-                : Number.isFinite(retryAfter) && retryAfter >= 0
-                  ? retryAfter * 1000
-                  : Math.min(backoffMs * 2 ** (limited - 1), 10_000);
-              if (waitMs > maxWait) {
-                const at = new Date(now() + waitMs).toISOString().slice(11, 19);
-                throw new MiroError('rate-limited', `Miro's rate limit resets at ${at} UTC: try again then`, status);
-              }
-              options.onRetry?.({ path, attempt: limited, reason: 'rate limited (429)', waitMs });
-              await sleep(waitMs);
-              continue;
-            }
-            if (status >= 500) reason = `server error ${status}`;
-            else throw new MiroError('bad-request', `Miro answered ${status} to GET ${path}${messageOf(e.body)}`, status);
-          } else {
-            const err = e as { code?: string; type?: string; message?: string };
-            reason = err.code ?? err.type ?? 'network error';
-          }
-          if (transient++ >= retries) {
-            throw new MiroError('unavailable', `Miro did not answer GET ${path} after ${transient} tries (last: ${reason}); check MIRO_API_URL and the network, then try again`);
-          }
-          waitMs = Math.min(backoffMs * 2 ** (transient - 1), 10_000);
-          options.onRetry?.({ path, attempt: transient, reason, waitMs });
-          await sleep(waitMs);
-        }
-      }
-    },
+    get: (path, query = {}) => send('GET', path, query),
+    post: (path, body) => send('POST', path, {}, body),
     close() {
       // A request given up after a timeout may still hold a socket, which would keep the
       // process alive until the client's own 15 s timer: the client uses the global agents.

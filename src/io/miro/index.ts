@@ -7,3 +7,4 @@ export * from './snapshot.ts';
 export * from './read-board.ts';
 export * from './import.ts';
 export * from './retro-pages.ts';
+export * from './prepare.ts';

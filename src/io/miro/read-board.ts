@@ -35,7 +35,7 @@ function pageData(body: unknown, path: string): unknown[] {
   return body.data;
 }
 
-async function cursorPages(
+export async function cursorPages(
   fetcher: MiroFetcher,
   path: string,
   onPage?: (count: number, total?: number) => void,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { kptConfigSchema, parseKptConfig, type KptConfig } from '../kpt/config.ts';
 import { knowledgeSettingsSchema, type KnowledgeSettings } from '../knowledge/settings.ts';
+import { kptBoardSettingsSchema, type KptBoardSettings } from '../kpt/board-settings.ts';
 import { codeownersSettingsSchema, type CodeownersSettings } from '../codeowners/settings.ts';
 import { resolveLintConfig, type LintConfig } from '../lint/config.ts';
 
@@ -76,6 +77,8 @@ export const settingsSchema = z.strictObject({
   knowledge: knowledgeSettingsSchema,
   /** KPT import: team, owners, authors, header words and colours. */
   kpt: kptConfigSchema.default({}),
+  /** `hikitsugi kpt prepare`: frame titles, the instructions file, carried-over sticky colours. */
+  kptBoard: kptBoardSettingsSchema,
   /** `hikitsugi codeowners`: where CODEOWNERS goes and the lines before the generated ones. */
   codeowners: codeownersSettingsSchema,
 });
@@ -94,6 +97,7 @@ export interface Settings {
   lint: LintConfig;
   knowledge: KnowledgeSettings;
   kpt: KptConfig;
+  kptBoard: KptBoardSettings;
   codeowners: CodeownersSettings;
 }
 
@@ -139,6 +143,7 @@ export function parseSettings(raw: unknown, env: Record<string, string | undefin
     lint,
     knowledge: s.knowledge,
     kpt: parseKptConfig(s.kpt, `${source}: kpt`),
+    kptBoard: s.kptBoard,
     codeowners: s.codeowners,
   };
 }

@@ -79,6 +79,9 @@ function containment(part: Map<string, number>, whole: Map<string, number>): num
 
 const idPattern = (id: string) => new RegExp(`(^|[^\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`, 'i');
 
+/** True when a sticky's text names the action by its id (the rule that closes it from a Keep or a Done area). */
+export const namesAction = (text: string, actionId: string): boolean => idPattern(actionId).test(text);
+
 function matchScores(text: string, actions: readonly ClosableAction[], allowSummary: boolean): { id: string; score: number }[] {
   const grams = ngrams(text);
   const flat = compact(text);
