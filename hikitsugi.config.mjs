@@ -63,4 +63,21 @@ export default {
       minBusFactor: 0,
     },
   },
+  /**
+   * Alert rules checked against the runbooks: `npm run alerts`, the /alerts/ page, the stable
+   * /alerts/<AlertName>/ URLs and `npm run adopt -- --rules`. See docs/alerts.md.
+   */
+  alerts: {
+    /** Rule files, folders or globs, relative to the content folder (Prometheus .yml/.yaml, Terraform .tf). */
+    rules: ['alerts'],
+    /** URL prefix → site path: runbook_urls under the prefix are pages of this site, e.g.
+     *  { 'https://runbooks.prometheus-operator.dev/runbooks/': '/runbooks/kube-prometheus/' }. */
+    urlMap: {},
+    /** Compare URL paths ignoring case (for rules written against a Hugo site, which lower-cases). */
+    caseInsensitivePaths: false,
+    /** More rule severity labels → runbook severity (built in: critical, error→high, warning→medium, info/none→low). */
+    severityMap: {},
+    /** `npm run alerts -- --strict` exits 1 when the report is past any of these. */
+    strict: { maxMissing: 0, maxBroken: 0, maxStale: 0, maxSeverity: 0 },
+  },
 };

@@ -14,6 +14,7 @@ import { makeSchemas, SEVERITIES } from '../src/lib/content/schema.ts';
 import { slugForFile } from '../src/lib/content/slugs.ts';
 import { adoptPage, ADOPT_KINDS, DEFAULT_SEVERITY, hasBodyText, type AdoptedPage } from '../src/lib/adopt/adopt.ts';
 import { today } from '../src/site/today.ts';
+import { fillAdoptedFromRules } from '../src/io/alerts/adopt-rules.ts';
 
 /** Relative to the current directory when inside it, else absolute. */
 const shown = (path: string) => {
@@ -46,6 +47,7 @@ const program = new Command('npm run adopt --')
   .option('--origin <label>', 'how adopted_from names the source (default: the folder name)')
   .option('--content-dir <dir>', 'content folder', settings.contentDir)
   .option('--dry-run', 'show what would be written, write nothing')
+  .option('--rules <path>', 'alert rule files, folders or globs: fill alerts: and severity from the rules that point to each runbook (repeatable)', collect, [])
   .addHelpText(
     'after',
     `
@@ -68,6 +70,7 @@ interface Options {
   origin?: string;
   contentDir: string;
   dryRun?: boolean;
+  rules: string[];
 }
 
 async function main(): Promise<number> {
@@ -121,6 +124,7 @@ async function main(): Promise<number> {
     pages.push({ from: rel, to: join(targetDir, page.targetPath), page });
   }
   if (pages.length === 0) throw new CliError(`no Markdown files in ${dirArg}`);
+  await fillAdoptedFromRules(pages, opts.rules, { kindDir, log: console.log });
 
   // Refuse before writing anything: existing files, two pages with one URL, invalid front matter.
   const problems: string[] = [];
