@@ -70,9 +70,12 @@ export default {
   alerts: {
     /** Rule files, folders or globs, relative to the content folder (Prometheus .yml/.yaml, Terraform .tf). */
     rules: ['alerts'],
-    /** URL prefix → site path: runbook_urls under the prefix are pages of this site, e.g.
-     *  { 'https://runbooks.prometheus-operator.dev/runbooks/': '/runbooks/kube-prometheus/' }. */
-    urlMap: {},
+    /**
+     * URL prefix → site path: runbook_urls under the prefix are pages of this site. URLs under `site`
+     * (and the base path) always are. The sample rules link to the sample team's published handbook;
+     * an adopted upstream site maps too, e.g. 'https://runbooks.prometheus-operator.dev/runbooks/': '/runbooks/'.
+     */
+    urlMap: { 'https://handbook.example.com/': '/' },
     /** Compare URL paths ignoring case (for rules written against a Hugo site, which lower-cases). */
     caseInsensitivePaths: false,
     /** More rule severity labels → runbook severity (built in: critical, error→high, warning→medium, info/none→low). */
