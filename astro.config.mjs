@@ -51,6 +51,7 @@ export default defineConfig({
         { label: '振り返り', translations: { en: 'Retrospectives' }, link: '/retros/' },
         { label: '未完了のアクション', translations: { en: 'Open actions' }, link: '/retros/actions/' },
         { label: 'ナレッジリスク', translations: { en: 'Knowledge risk' }, link: '/knowledge/' },
+        { label: 'アラートとランブック', translations: { en: 'Alerts and runbooks' }, link: '/alerts/' },
       ],
       // Starlight's Markdown features (asides, heading anchors) for content outside src/content/docs.
       markdown: { processedDirs: [settings.contentDir] },

@@ -34,6 +34,7 @@ runCli(async () => {
     .option('--max-missing <n>', 'with --strict: alerts without a runbook allowed (config: alerts.strict.maxMissing)', countArg)
     .option('--max-broken <n>', 'with --strict: alerts whose runbook_url leads nowhere allowed (config: alerts.strict.maxBroken)', countArg)
     .option('--max-stale <n>', 'with --strict: runbooks no alert points to allowed (config: alerts.strict.maxStale)', countArg)
+    .option('--max-unknown <n>', 'with --strict: names in runbooks\' alerts: that no rule defines allowed (config: alerts.strict.maxUnknown)', countArg)
     .option('--max-severity <n>', 'with --strict: severity mismatches allowed (config: alerts.strict.maxSeverity)', countArg)
     .addHelpText(
       'after',
@@ -62,6 +63,7 @@ Exit codes: 0 ok, 1 strict check failed, a rule file or the content is invalid, 
     maxMissing?: number;
     maxBroken?: number;
     maxStale?: number;
+    maxUnknown?: number;
     maxSeverity?: number;
   }>();
 
@@ -112,6 +114,7 @@ Exit codes: 0 ok, 1 strict check failed, a rule file or the content is invalid, 
       maxMissing: opts.maxMissing ?? config.strict.maxMissing,
       maxBroken: opts.maxBroken ?? config.strict.maxBroken,
       maxStale: opts.maxStale ?? config.strict.maxStale,
+      maxUnknown: opts.maxUnknown ?? config.strict.maxUnknown,
       maxSeverity: opts.maxSeverity ?? config.strict.maxSeverity,
     });
     if (invalid.length) failures.push(`${invalid.length} invalid runbook(s)`);

@@ -25,6 +25,9 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/knowledge', entrypoint: './src/routes/knowledge.astro' },
   { pattern: '/onboarding', entrypoint: './src/routes/onboarding-index.astro' },
   { pattern: '/onboarding/[id]', entrypoint: './src/routes/onboarding-path.astro' },
+  // Alert coverage, and a stable URL per alert (/alerts/<AlertName>/) that leads to its runbook.
+  { pattern: '/alerts', entrypoint: './src/routes/alerts-index.astro' },
+  { pattern: '/alerts/[name]', entrypoint: './src/routes/alert-page.astro' },
   ...PAGE_KINDS.map((kind) => ({ pattern: `/${kind}/[...slug]`, entrypoint: './src/routes/content-page.astro' })),
 ];
 

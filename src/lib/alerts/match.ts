@@ -43,8 +43,8 @@ export interface RuleMatch {
   unchecked: boolean;
 }
 
-export type ProblemKind = 'no-runbook' | 'broken-url' | 'stale' | 'severity';
-export const PROBLEM_KINDS: ProblemKind[] = ['broken-url', 'no-runbook', 'severity', 'stale'];
+export type ProblemKind = 'no-runbook' | 'broken-url' | 'stale' | 'unknown-alert' | 'severity';
+export const PROBLEM_KINDS: ProblemKind[] = ['broken-url', 'no-runbook', 'severity', 'stale', 'unknown-alert'];
 
 export interface Problem {
   kind: ProblemKind;
@@ -74,7 +74,7 @@ export interface AlertReport {
   runbooks: { runbook: RunbookInfo; alerts: string[]; rules: RuleMatch[] }[];
   stale: RunbookInfo[];
   problems: Problem[];
-  summary: { rules: number; names: number; covered: number; without_runbook: number; broken: number; stale: number; severity: number };
+  summary: { rules: number; names: number; covered: number; without_runbook: number; broken: number; stale: number; unknown_alerts: number; severity: number };
   /** The stable `/alerts/<name>/` pages. */
   alertPages: AlertPage[];
 }
@@ -174,7 +174,13 @@ export function buildAlertReport(rules: AlertRule[], runbooks: RunbookInfo[], op
     return { runbook, alerts: [...new Set(ms.map((m) => m.rule.name))], rules: ms };
   });
   // A runbook that says it answers alerts, and no alert rule leads to it: stale, or its alert renamed.
-  const stale = runbookRows.filter((r) => r.rules.length === 0 && r.runbook.alerts.length > 0).map((r) => r.runbook);
+  // Without any rules there is nothing to compare with, so nothing is stale.
+  const stale = rules.length ? runbookRows.filter((r) => r.rules.length === 0 && r.runbook.alerts.length > 0).map((r) => r.runbook) : [];
+  const staleIds = new Set(stale.map((r) => r.id));
+  // A name in alerts: of a runbook that other rules do point to, for which no rule exists.
+  const unknown = rules.length
+    ? runbookRows.filter((r) => !staleIds.has(r.runbook.id)).flatMap((r) => r.runbook.alerts.filter((a) => !byName.has(a)).map((alert) => ({ runbook: r.runbook, alert })))
+    : [];
 
   const problems: Problem[] = [];
   for (const n of names) {
@@ -203,6 +209,9 @@ export function buildAlertReport(rules: AlertRule[], runbooks: RunbookInfo[], op
   for (const r of stale) {
     problems.push({ kind: 'stale', page: runbookPath(r.id), message: `no alert rule points to this runbook (alerts: ${r.alerts.join(', ')}): stale, or the alert was renamed` });
   }
+  for (const u of unknown) {
+    problems.push({ kind: 'unknown-alert', alert: u.alert, page: runbookPath(u.runbook.id), message: `alerts: lists ${u.alert}, which no alert rule defines: removed, or renamed?` });
+  }
   problems.sort((a, b) => PROBLEM_KINDS.indexOf(a.kind) - PROBLEM_KINDS.indexOf(b.kind));
 
   // Stable alert URLs: every name a runbook lists, and every alert whose URL leads to a runbook page.
@@ -230,6 +239,7 @@ export function buildAlertReport(rules: AlertRule[], runbooks: RunbookInfo[], op
       without_runbook: names.filter((n) => n.rules.some((m) => m.runbooks.length === 0)).length,
       broken: names.filter((n) => n.status === 'broken').length,
       stale: stale.length,
+      unknown_alerts: unknown.length,
       severity: problems.filter((p) => p.kind === 'severity').length,
     },
     alertPages,
@@ -252,12 +262,13 @@ export function reportJson(report: AlertReport) {
 }
 
 /** What `--strict` fails on, one phrase each (empty: passes). */
-export function strictFailures(report: AlertReport, t: { maxMissing: number; maxBroken: number; maxStale: number; maxSeverity: number }): string[] {
+export function strictFailures(report: AlertReport, t: { maxMissing: number; maxBroken: number; maxStale: number; maxUnknown: number; maxSeverity: number }): string[] {
   const s = report.summary;
   const out: string[] = [];
   if (s.without_runbook > t.maxMissing) out.push(`${s.without_runbook} alert(s) without a runbook (allowed ${t.maxMissing})`);
   if (s.broken > t.maxBroken) out.push(`${s.broken} alert(s) whose runbook_url leads nowhere (allowed ${t.maxBroken})`);
   if (s.stale > t.maxStale) out.push(`${s.stale} runbook(s) no alert points to (allowed ${t.maxStale})`);
+  if (s.unknown_alerts > t.maxUnknown) out.push(`${s.unknown_alerts} alert name(s) in runbooks that no rule defines (allowed ${t.maxUnknown})`);
   if (s.severity > t.maxSeverity) out.push(`${s.severity} severity mismatch(es) (allowed ${t.maxSeverity})`);
   return out;
 }

@@ -15,7 +15,7 @@ export const DEFAULT_SEVERITY_MAP: Record<string, (typeof SEVERITIES)[number]> =
   none: 'low',
 };
 
-export const DEFAULT_STRICT = { maxMissing: 0, maxBroken: 0, maxStale: 0, maxSeverity: 0 };
+export const DEFAULT_STRICT = { maxMissing: 0, maxBroken: 0, maxStale: 0, maxUnknown: 0, maxSeverity: 0 };
 export type AlertStrict = typeof DEFAULT_STRICT;
 
 const count = z.number().int().nonnegative();
@@ -32,6 +32,7 @@ const settingsSchema = z.strictObject({
       maxMissing: count.default(DEFAULT_STRICT.maxMissing),
       maxBroken: count.default(DEFAULT_STRICT.maxBroken),
       maxStale: count.default(DEFAULT_STRICT.maxStale),
+      maxUnknown: count.default(DEFAULT_STRICT.maxUnknown),
       maxSeverity: count.default(DEFAULT_STRICT.maxSeverity),
     })
     .default(DEFAULT_STRICT),

@@ -5,7 +5,7 @@ export function renderAlertReport(report: AlertReport, files: number, fileOfPage
   const s = report.summary;
   const lines = [
     `${s.rules} alert rule(s) in ${files} file(s): ${s.names} alert name(s), ${report.runbooks.length} runbook(s)`,
-    `  covered ${s.covered} · without a runbook ${s.without_runbook} · runbook_url leads nowhere ${s.broken} · runbooks no alert points to ${s.stale} · severity mismatches ${s.severity}`,
+    `  covered ${s.covered} · without a runbook ${s.without_runbook} · runbook_url leads nowhere ${s.broken} · runbooks no alert points to ${s.stale} · names no rule defines ${s.unknown_alerts} · severity mismatches ${s.severity}`,
   ];
   if (report.problems.length) {
     lines.push('', `Problems (${report.problems.length}):`);
