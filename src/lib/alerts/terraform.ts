@@ -80,5 +80,6 @@ export async function parseTerraformPolicies(text: string, file: string): Promis
       }
     }
   }
-  return rules;
+  // hcl2json gives blocks in key order; report them in the file's order.
+  return rules.sort((a, b) => a.line - b.line);
 }
