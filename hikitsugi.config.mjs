@@ -96,4 +96,24 @@ export default {
     /** Lines written before the generated ones, e.g. ['* @my-org/sre'] for the rest of the repository. */
     before: [],
   },
+  /**
+   * Alert rules checked against the runbooks: `hikitsugi alerts`, the /alerts/ page, the stable
+   * /alerts/<AlertName>/ URLs and `hikitsugi adopt --rules`. See docs/alerts.md.
+   */
+  alerts: {
+    /** Rule files, folders or globs, relative to the content folder (Prometheus .yml/.yaml, Terraform .tf). */
+    rules: ['alerts'],
+    /**
+     * URL prefix → site path: runbook_urls under the prefix are pages of this site. URLs under `site`
+     * (and the base path) always are. The sample rules link to the sample team's published handbook;
+     * an adopted upstream site maps too, e.g. 'https://runbooks.prometheus-operator.dev/runbooks/': '/runbooks/'.
+     */
+    urlMap: { 'https://handbook.example.com/': '/' },
+    /** Compare URL paths ignoring case (for rules written against a Hugo site, which lower-cases). */
+    caseInsensitivePaths: false,
+    /** More rule severity labels → runbook severity (built in: critical, error→high, warning→medium, info/none→low). */
+    severityMap: {},
+    /** `hikitsugi alerts --strict` exits 1 when the report is past any of these. */
+    strict: { maxMissing: 0, maxBroken: 0, maxStale: 0, maxUnknown: 0, maxSeverity: 0 },
+  },
 };

@@ -13,6 +13,7 @@ import { parseRoster } from '../src/lib/content/roster.ts';
 import { makeSchemas, SEVERITIES } from '../src/lib/content/schema.ts';
 import { slugForFile } from '../src/lib/content/slugs.ts';
 import { adoptPage, ADOPT_KINDS, DEFAULT_SEVERITY, hasBodyText, type AdoptedPage } from '../src/lib/adopt/adopt.ts';
+import { fillAdoptedFromRules } from '../src/io/alerts/adopt-rules.ts';
 
 const settings = await cliSettings();
 const today = () => cliToday(settings);
@@ -48,6 +49,7 @@ const program = new Command('npm run adopt --')
   .option('--origin <label>', 'how adopted_from names the source (default: the folder name)')
   .option('--content-dir <dir>', 'content folder', settings.contentDir)
   .option('--dry-run', 'show what would be written, write nothing')
+  .option('--rules <path>', 'alert rule files, folders or globs: fill alerts: and severity from the rules that point to each runbook (repeatable)', collect, [])
   .addHelpText(
     'after',
     `
@@ -70,6 +72,7 @@ interface Options {
   origin?: string;
   contentDir: string;
   dryRun?: boolean;
+  rules: string[];
 }
 
 async function main(): Promise<number> {
@@ -123,6 +126,7 @@ async function main(): Promise<number> {
     pages.push({ from: rel, to: join(targetDir, page.targetPath), page });
   }
   if (pages.length === 0) throw new CliError(`no Markdown files in ${dirArg}`);
+  await fillAdoptedFromRules(pages, opts.rules, { kindDir, log: console.log, settings });
 
   // Refuse before writing anything: existing files, two pages with one URL, invalid front matter.
   const problems: string[] = [];

@@ -11,6 +11,7 @@ export const COMMANDS: CommandDef[] = [
   { name: 'lint', script: 'lint-content.ts', summary: 'Lint the content: structure, secrets, links and anchors, headings' },
   { name: 'new', script: 'new.ts', summary: 'Create a page with valid front matter and the required sections' },
   { name: 'adopt', script: 'adopt.ts', summary: 'Bring an existing Markdown docs folder in' },
+  { name: 'alerts', script: 'alerts.ts', summary: 'Check alert rules and runbooks against each other' },
   { name: 'kpt import', script: 'kpt-import.ts', summary: 'Turn a Miro KPT board into a dated retro page' },
   { name: 'kpt prepare', script: 'kpt-prepare.ts', summary: 'Prepare the next KPT board on Miro: frames, rules, carried-over actions' },
   { name: 'retro actions', script: 'retro-actions.ts', summary: 'List the open retro actions' },

@@ -87,6 +87,7 @@ function starlightOptions(settings: Settings): Parameters<typeof starlight>[0] {
       { ...label('retros'), link: '/retros/' },
       { ...label('openActions'), link: '/retros/actions/' },
       { ...label('knowledge'), link: '/knowledge/' },
+      { ...label('alertsPage'), link: '/alerts/' },
     ],
     // Starlight's Markdown features (asides, heading anchors) for content outside src/content/docs.
     markdown: { processedDirs: [settings.contentDir] },

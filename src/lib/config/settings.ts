@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { kptConfigSchema, parseKptConfig, type KptConfig } from '../kpt/config.ts';
 import { knowledgeSettingsSchema, type KnowledgeSettings } from '../knowledge/settings.ts';
 import { kptBoardSettingsSchema, type KptBoardSettings } from '../kpt/board-settings.ts';
+import { alertSettings, alertSettingsSchema, type AlertSettings } from '../alerts/settings.ts';
 import { codeownersSettingsSchema, type CodeownersSettings } from '../codeowners/settings.ts';
 import { resolveLintConfig, type LintConfig } from '../lint/config.ts';
 
@@ -79,6 +80,8 @@ export const settingsSchema = z.strictObject({
   kpt: kptConfigSchema.default({}),
   /** `hikitsugi kpt prepare`: frame titles, the instructions file, carried-over sticky colours. */
   kptBoard: kptBoardSettingsSchema,
+  /** `hikitsugi alerts`, /alerts/ and adopt --rules: rule files, URL map, severity map, strict limits. */
+  alerts: alertSettingsSchema.prefault({}),
   /** `hikitsugi codeowners`: where CODEOWNERS goes and the lines before the generated ones. */
   codeowners: codeownersSettingsSchema,
 });
@@ -98,6 +101,7 @@ export interface Settings {
   knowledge: KnowledgeSettings;
   kpt: KptConfig;
   kptBoard: KptBoardSettings;
+  alerts: AlertSettings;
   codeowners: CodeownersSettings;
 }
 
@@ -144,6 +148,7 @@ export function parseSettings(raw: unknown, env: Record<string, string | undefin
     knowledge: s.knowledge,
     kpt: parseKptConfig(s.kpt, `${source}: kpt`),
     kptBoard: s.kptBoard,
+    alerts: alertSettings(s.alerts),
     codeowners: s.codeowners,
   };
 }

@@ -25,6 +25,9 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/knowledge', entrypoint: 'knowledge.astro' },
   { pattern: '/onboarding', entrypoint: 'onboarding-index.astro' },
   { pattern: '/onboarding/[id]', entrypoint: 'onboarding-path.astro' },
+  // Alert coverage, and a stable URL per alert (/alerts/<AlertName>/) that leads to its runbook.
+  { pattern: '/alerts', entrypoint: 'alerts-index.astro' },
+  { pattern: '/alerts/[name]', entrypoint: 'alert-page.astro' },
   ...PAGE_KINDS.map((kind) => ({ pattern: `/${kind}/[...slug]`, entrypoint: 'content-page.astro' })),
 ];
 

@@ -1,0 +1,20 @@
+/** `npm run alerts` for the terminal: counts, then one line per problem, `file:line` first. */
+import type { AlertReport } from './match.ts';
+
+export function renderAlertReport(report: AlertReport, files: number, fileOfPage: (page: string) => string | undefined = () => undefined): string {
+  const s = report.summary;
+  const lines = [
+    `${s.rules} alert rule(s) in ${files} file(s): ${s.names} alert name(s), ${report.runbooks.length} runbook(s)`,
+    `  covered ${s.covered} · without a runbook ${s.without_runbook} · runbook_url leads nowhere ${s.broken} · runbooks no alert points to ${s.stale} · names no rule defines ${s.unknown_alerts} · severity mismatches ${s.severity}`,
+  ];
+  if (report.problems.length) {
+    lines.push('', `Problems (${report.problems.length}):`);
+    for (const p of report.problems) {
+      const where = p.source ?? (p.page ? (fileOfPage(p.page) ?? p.page) : '');
+      lines.push(`  ${where}: ${p.kind}: ${p.message}`);
+    }
+  } else {
+    lines.push('', 'No problems: every alert has a runbook that opens.');
+  }
+  return `${lines.join('\n')}\n`;
+}

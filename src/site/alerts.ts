@@ -1,0 +1,49 @@
+/**
+ * The alert rules checked against the runbooks at build time, for /alerts/, the stable
+ * /alerts/<name>/ pages and the rules listed on each runbook page. Computed once per build; a rule
+ * file that does not parse fails the build with file:line.
+ */
+import { dirname, relative, resolve, sep } from 'node:path';
+import { pagesOf } from './pages.ts';
+import settings from 'virtual:hikitsugi/settings';
+import { readAlertRules } from '../io/alerts/read-rules.ts';
+import { buildAlertReport, runbookInfo, type AlertReport } from '../lib/alerts/match.ts';
+
+export const ALERTS = settings.alerts;
+
+export interface SiteAlerts {
+  report: AlertReport;
+  /** Rule files read, as shown (relative to the folder holding the content folder). */
+  files: string[];
+}
+
+let cache: Promise<SiteAlerts> | undefined;
+let builtAt = 0;
+
+/** Once per build; in `astro dev`, at most once every two seconds so edited rules show up. */
+export function siteAlerts(): Promise<SiteAlerts> {
+  if (!cache || (import.meta.env.DEV && Date.now() - builtAt > 2000)) {
+    cache = build();
+    builtAt = Date.now();
+  }
+  return cache;
+}
+
+async function build(): Promise<SiteAlerts> {
+  const contentDir = resolve(settings.contentDir);
+  const shownFrom = dirname(contentDir);
+  const { files, rules } = await readAlertRules(ALERTS.rules, {
+    cwd: contentDir,
+    optional: new Set(['alerts']),
+    display: (file) => relative(shownFrom, file).split(sep).join('/'),
+  });
+  const runbooks = (await pagesOf('runbooks')).map((e) => runbookInfo(e.id, e.data));
+  const report = buildAlertReport(rules, runbooks, {
+    site: settings.site,
+    base: settings.base,
+    urlMap: ALERTS.urlMap,
+    caseInsensitivePaths: ALERTS.caseInsensitivePaths,
+    severityMap: ALERTS.severityMap,
+  });
+  return { report, files };
+}
