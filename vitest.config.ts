@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { assertNodeVersion } from './src/cli/assert-node.ts';
+import { assertNodeVersion } from './src/io/assert-node.ts';
 
 assertNodeVersion();
 

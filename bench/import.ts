@@ -11,7 +11,7 @@ import { instructionsFromMarkdown } from '../src/lib/kpt/board-html.ts';
 import { kptBoardSettings } from '../src/lib/kpt/board-settings.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { DEFAULT_KPT_CONFIG, parseBoardRef } from '../src/lib/kpt/index.ts';
-import { bigBoard, startMiroServer, TEST_TOKEN } from '../test/support/miro-server.ts';
+import { bigBoard, startMiroServer, TEST_TOKEN } from './harness/miro-server.ts';
 import { WORK } from './projects.ts';
 import { median, type ImportResult } from './report.ts';
 

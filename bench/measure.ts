@@ -7,7 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { serveStatic } from '../test/support/static-server.ts';
+import { serveStatic } from './harness/static-server.ts';
 import { ASTRO_BIN, cleanBuildState, WORK, type SiteProject } from './projects.ts';
 import { median, type SearchTiming } from './report.ts';
 export { chromeBytes } from './report.ts';

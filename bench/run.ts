@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { CliError, runCli, UsageError } from '../src/cli/run.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
-import { launchBrowser } from '../test/support/browser.ts';
+import { launchBrowser } from './harness/browser.ts';
 import { generateRunbooks } from './generate.ts';
 import { importBenchmark } from './import.ts';
 import { chromeBytes, dirSize, pageLoad, runbookPageSizes, searchTiming, timedBuild, typicalSlug } from './measure.ts';

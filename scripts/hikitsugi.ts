@@ -4,7 +4,7 @@
  * rest of the command line.
  */
 import { setCommandName } from '../src/cli/args.ts';
-import { assertNodeVersion } from '../src/cli/assert-node.ts';
+import { assertNodeVersion } from '../src/io/assert-node.ts';
 import { COMMANDS, findCommand, usage } from '../src/cli/commands.ts';
 
 assertNodeVersion();

@@ -3,7 +3,7 @@
  * one readable line and an exit code, and never prints a stack trace for a user's mistake.
  *   0 success · 1 the command failed (bad content, network, ...) · 2 wrong usage
  */
-import { assertNodeVersion } from './assert-node.ts';
+import { assertNodeVersion } from '../io/assert-node.ts';
 
 /** The user asked for something that cannot be done as asked (bad flag, missing argument). */
 export class UsageError extends Error {}

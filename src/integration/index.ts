@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import starlight from '@astrojs/starlight';
-import { assertNodeVersion } from '../cli/assert-node.ts';
+import { assertNodeVersion } from '../io/assert-node.ts';
 import type { Settings, SettingsInput } from '../lib/config/settings.ts';
 import { localePrefix, t } from '../lib/i18n/ui.ts';
 import { ROUTES } from '../lib/site/routes.ts';

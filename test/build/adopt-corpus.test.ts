@@ -13,8 +13,8 @@ import { REPO, runAstro, type BuildResult } from '../support/build.ts';
 import { runScript, type CliResult } from '../support/cli.ts';
 import { makeContentDir } from '../support/content-fixture.ts';
 import { LINT_CLEAN_FILES } from '../support/lint-fixture.ts';
-import { launchBrowser, openPage } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
+import { launchBrowser, openPage } from '../../bench/harness/browser.ts';
+import { serveStatic, type StaticSite } from '../../bench/harness/static-server.ts';
 import { loadContent } from '../../src/io/content-store.ts';
 import type { RunbookData } from '../../src/lib/content/schema.ts';
 

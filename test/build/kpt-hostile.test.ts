@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { REPO, runAstro, type BuildResult } from '../support/build.ts';
 import { makeContentDir } from '../support/content-fixture.ts';
-import { launchBrowser, openPage } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/static-server.ts';
-import { ATTACKS, hostileBoard, startMiroServer, TEST_TOKEN } from '../support/miro-server.ts';
+import { launchBrowser, openPage } from '../../bench/harness/browser.ts';
+import { serveStatic, type StaticSite } from '../../bench/harness/static-server.ts';
+import { ATTACKS, hostileBoard, startMiroServer, TEST_TOKEN } from '../../bench/harness/miro-server.ts';
 
 const board = hostileBoard();
 const EXPECTED = [...ATTACKS.map((a) => a.text), '{process.exit(2)}', '</script><script>alert(5)</script>'];

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.ts';
 import { REPO, stripAnsi, TEST_TODAY } from '../support/build.ts';
-import { framesBoard, startMiroServer, TEST_TOKEN, type MiroServer } from '../support/miro-server.ts';
+import { framesBoard, startMiroServer, TEST_TOKEN, type MiroServer } from '../../bench/harness/miro-server.ts';
 
 interface Run {
   code: number | null;

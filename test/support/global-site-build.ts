@@ -3,9 +3,9 @@
  * and serves both on 127.0.0.1.
  */
 import type { TestProject } from 'vitest/node';
-import { findBrowser } from './browser.ts';
+import { findBrowser } from '../../bench/harness/browser.ts';
 import { runAstro } from './build.ts';
-import { serveStatic, type StaticSite } from './static-server.ts';
+import { serveStatic, type StaticSite } from '../../bench/harness/static-server.ts';
 
 export const SUB_BASE = '/handbook/';
 

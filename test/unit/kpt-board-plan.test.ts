@@ -9,7 +9,7 @@ import { carriedLines, planBoard, type CarriedAction, type PlanInput } from '../
 import { classify, DEFAULT_KPT_CONFIG, htmlToText, parseKptConfig, positions, type MiroItem } from '../../src/lib/kpt/index.ts';
 import { carriedActions, teamOfRetros } from '../../src/lib/retro/carry-over.ts';
 import { RetroHistory } from '../../src/lib/retro/history.ts';
-import { frame, sticky, text } from '../support/miro-boards.ts';
+import { frame, sticky, text } from '../../bench/harness/miro-boards.ts';
 
 const settings = kptBoardSettings(undefined);
 const action = (id: string, extra: Partial<CarriedAction> = {}): CarriedAction => ({ id, text: `アクション ${id}`, ageDays: 30, ageRetros: 0, overdue: false, ...extra });

@@ -11,7 +11,7 @@ import { loadContent } from '../../src/io/content-store.ts';
 import { checkRetros, RetroHistory, type RetroInput } from '../../src/lib/retro/history.ts';
 import type { RetroData } from '../../src/lib/content/schema.ts';
 import { makeContentDir } from '../support/content-fixture.ts';
-import { frame, framesBoard, sticky, startMiroServer, TEST_TOKEN, type MiroServer } from '../support/miro-server.ts';
+import { frame, framesBoard, sticky, startMiroServer, TEST_TOKEN, type MiroServer } from '../../bench/harness/miro-server.ts';
 
 
 // The team's retro two weeks before the board (2025-06-12), with two open actions.

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/io/content-store.ts';
 import { makeContentDir } from '../support/content-fixture.ts';
-import { framesBoard, startMiroServer, TEST_TOKEN, type MiroServer } from '../support/miro-server.ts';
+import { framesBoard, startMiroServer, TEST_TOKEN, type MiroServer } from '../../bench/harness/miro-server.ts';
 
 const board = framesBoard('ja');
 const BOARD_URL = `https://miro.com/app/board/${board.board.id}/?share_link_id=123`;

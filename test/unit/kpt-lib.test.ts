@@ -15,7 +15,7 @@ import {
   retroFileName,
   type BoardData,
 } from '../../src/lib/kpt/index.ts';
-import { ATTACKS, columnsBoard, frame, framesBoard, hostileBoard, sticky, tagsBoard, text, type BoardFixture } from '../support/miro-boards.ts';
+import { ATTACKS, columnsBoard, frame, framesBoard, hostileBoard, sticky, tagsBoard, text, type BoardFixture } from '../../bench/harness/miro-boards.ts';
 import { makeSchemas } from '../../src/lib/content/schema.ts';
 
 const data = (f: BoardFixture): BoardData => ({ board: f.board, items: f.items, tags: f.tags, taggedItems: f.tagItems, members: f.members });

@@ -13,7 +13,7 @@ import { htmlToText } from '../../src/lib/kpt/index.ts';
 import { REPO } from '../support/build.ts';
 import { runScript, type CliResult } from '../support/cli.ts';
 import { makeContentDir } from '../support/content-fixture.ts';
-import { framesBoard, startMiroServer, TEST_TOKEN, type BoardFixture, type MiroServer } from '../support/miro-server.ts';
+import { framesBoard, startMiroServer, TEST_TOKEN, type BoardFixture, type MiroServer } from '../../bench/harness/miro-server.ts';
 
 const emptyBoard = (id: string): BoardFixture => ({
   board: { id, name: 'KPT 2026-11-24', createdAt: '2026-11-24T01:00:00Z', modifiedAt: '2026-11-24T01:00:00Z' },

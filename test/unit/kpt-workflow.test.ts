@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO, TEST_TODAY } from '../support/build.ts';
-import { framesBoard, startMiroServer, TEST_TOKEN, type MiroServer } from '../support/miro-server.ts';
+import { framesBoard, startMiroServer, TEST_TOKEN, type MiroServer } from '../../bench/harness/miro-server.ts';
 
 interface Step {
   name?: string;

@@ -8,7 +8,7 @@ import { prepareBoard } from '../../src/io/miro/prepare.ts';
 import { instructionsFromMarkdown } from '../../src/lib/kpt/board-html.ts';
 import { kptBoardSettings } from '../../src/lib/kpt/board-settings.ts';
 import { DEFAULT_KPT_CONFIG } from '../../src/lib/kpt/index.ts';
-import { startMiroServer, TEST_TOKEN, type FaultRule, type MiroServer } from '../support/miro-server.ts';
+import { startMiroServer, TEST_TOKEN, type FaultRule, type MiroServer } from '../../bench/harness/miro-server.ts';
 
 let server: MiroServer;
 beforeAll(async () => {

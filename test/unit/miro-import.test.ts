@@ -18,7 +18,7 @@ import {
   type BoardFixture,
   type FaultRule,
   type MiroServer,
-} from '../support/miro-server.ts';
+} from '../../bench/harness/miro-server.ts';
 
 const boards = {
   en: framesBoard('en'),

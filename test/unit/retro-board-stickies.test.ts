@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify, DEFAULT_KPT_CONFIG, type BoardData } from '../../src/lib/kpt/index.ts';
 import { closingStickies } from '../../src/lib/retro/board-stickies.ts';
-import { framesBoard, columnsBoard, frame, sticky, text, type BoardFixture } from '../support/miro-boards.ts';
+import { framesBoard, columnsBoard, frame, sticky, text, type BoardFixture } from '../../bench/harness/miro-boards.ts';
 
 const data = (f: BoardFixture): BoardData => ({ board: f.board, items: f.items, tags: f.tags, taggedItems: f.tagItems, members: f.members });
 const stickiesOf = (f: BoardFixture) => {

@@ -58,7 +58,7 @@ export function isPlaceholder(value: string): boolean {
 
 const notPlaceholder = (value: string) => !isPlaceholder(value);
 
-/** Every pattern, in the order they are tried. Documented in README ("Secrets"). */
+/** Every pattern, in the order they are tried. Documented in docs/lint-and-adopt.md ("Secrets"). */
 export const SECRET_PATTERNS: Pattern[] = [
   {
     kind: 'aws-access-key',

@@ -1,6 +1,6 @@
 /**
  * Closing actions from the board: when a new retro board is imported, some stickies say that an
- * earlier Try is done. The rule (also in README):
+ * earlier Try is done. The rule (also in docs/retro-memory.md):
  *
  *  1. A sticky in a Done area: the frame or column it sits in is titled "Done", "完了" or "済"
  *     ("前回の Try: 完了", "Done 🎉", "済み" count; "未完了", "Not done" do not).
