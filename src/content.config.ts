@@ -14,7 +14,7 @@ import { makeOnboardingSchema, makeSchemas, memberSchema } from './lib/content/s
 import { parseRoster } from './lib/content/roster.ts';
 import settings from '../hikitsugi.config.mjs';
 import { slugForFile } from './lib/content/slugs.ts';
-import { pageRefs } from './integration/content-files.ts';
+import { pageRefs, scanContent } from './integration/content-files.ts';
 import { onboardingLoader } from './site/onboarding-loader.ts';
 
 const rosterPath = `${settings.contentDir}/team.yaml`;
@@ -24,13 +24,21 @@ const schemas = makeSchemas(memberIds);
 // Onboarding steps name pages of any kind: the pages on disk, so a step to a missing page fails.
 const onboardingSchema = makeOnboardingSchema(memberIds, pageRefs(settings.contentDir));
 
+// A Markdown page's rendered body depends on which pages exist (its links are checked against
+// them), so the content cache is keyed on them too.
+const siteMap = scanContent(settings.contentDir);
+const sitePages = JSON.stringify([[...siteMap.routes].sort(), [...siteMap.routeOfFile].sort()]);
+
 // Pages are MDX or Markdown; files and folders starting with _ are drafts/partials.
 const pages = (folder: string) =>
-  checkedGlob({
-    pattern: ['**/*.{md,mdx}', '!**/_*'],
-    base: `${settings.contentDir}/${folder}`,
-    generateId: ({ entry }) => slugForFile(entry),
-  });
+  checkedGlob(
+    {
+      pattern: ['**/*.{md,mdx}', '!**/_*'],
+      base: `${settings.contentDir}/${folder}`,
+      generateId: ({ entry }) => slugForFile(entry),
+    },
+    { renderInputs: () => sitePages },
+  );
 
 export const collections = {
   // Starlight renders only its 404 page from `docs`; every other page comes from our own routes.

@@ -35,3 +35,8 @@ export function listOnboardingFiles(contentDir: string): { file: string; id: str
     .sort()
     .map((name) => ({ file: join(resolve(contentDir, 'onboarding'), name), id: pathIdForFile(name) }));
 }
+
+/** Whether `path` is a file (an image a page shows, say). */
+export function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
