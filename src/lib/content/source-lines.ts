@@ -11,7 +11,7 @@ export function bodyAtSourcePosition(source: string, body: string): string {
   if (body === '' || start < 0 || !source.startsWith(body, start)) return body;
   const before = source.slice(0, start);
   const lines = before.split('\n').length - 1;
-  // The first line's indent (spaces) counts for columns; from 4 spaces or a tab on it would make a code block,
+  // The first line's indent counts for columns; 4 spaces or a tab would make it a code block,
   // which the trimmed body never was, so then the column is off rather than the page changed.
   const indent = before.slice(before.lastIndexOf('\n') + 1);
   return '\n'.repeat(lines) + (/^ {0,3}$/.test(indent) ? indent : '') + body;
