@@ -13,7 +13,7 @@ import { formatGithub, formatText } from '../src/lib/lint/report.ts';
 
 const program = new Command('npm run lint:content --')
   .description('Lint the content: required sections, secrets, links and anchors, headings, Markdown style.')
-  .argument('[files...]', 'only these files (default: every .md/.mdx file in the content folder)')
+  .argument('[files...]', 'only these files (default: every .md/.mdx file in the content folder and the onboarding paths)')
   .option('--fix', 'fix what can be fixed safely in place (see README), then report the rest')
   .addOption(new Option('--format <format>', 'text, github (workflow annotations) or json').choices(['text', 'github', 'json']).default('text'))
   .option('--quiet', 'show errors only')

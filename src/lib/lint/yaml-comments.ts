@@ -45,8 +45,9 @@ export function findCutValues(text: string, offset = 0, yaml = text.slice(offset
       fix: kept.includes('\n') ? undefined : { start: offset + start, end: offset + end, text: `'${full.replace(/'/g, "''")}'` },
     });
   };
-  for (const document of new Parser().parse(yaml)) {
-    CST.visit(document, (item) => {
+  for (const token of new Parser().parse(yaml)) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item) => {
       const key = item.key && CST.isScalar(item.key) ? item.key.source : undefined;
       const value = item.value;
       if (value?.type === 'scalar') {
