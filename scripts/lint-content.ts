@@ -15,7 +15,7 @@ const settings = await cliSettings();
 
 const program = new Command('npm run lint:content --')
   .description('Lint the content: required sections, secrets, links and anchors, headings, Markdown style.')
-  .argument('[files...]', 'only these files (default: every .md/.mdx file in the content folder)')
+  .argument('[files...]', 'only these files (default: every .md/.mdx file in the content folder and the onboarding paths)')
   .option('--fix', 'fix what can be fixed safely in place (see docs/lint-and-adopt.md), then report the rest')
   .addOption(new Option('--format <format>', 'text, github (workflow annotations) or json').choices(['text', 'github', 'json']).default('text'))
   .option('--quiet', 'show errors only')

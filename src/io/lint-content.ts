@@ -1,7 +1,8 @@
 /**
  * Lints the content folder: reads the files, works out the site's pages and their heading ids
  * (so links and `#anchors` can be checked across pages), runs the unified linter on each file
- * and validates front matter with the build's schemas. Returns messages; printing is the CLI's.
+ * and validates front matter with the build's schemas. Onboarding paths (YAML) and front matter
+ * are checked for values cut short by a ` #` comment. Returns messages; printing is the CLI's.
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -17,8 +18,9 @@ import { resolveLintConfig, severityOf, type LintConfig } from '../lib/lint/conf
 import type { LintMessage } from '../lib/lint/report.ts';
 import { makeLinter, makeParser, syntaxOf, type Syntax } from '../lib/lint/processor.ts';
 import { applyFixes, FIXABLE_RULES } from '../lib/lint/fixes.ts';
+import { CUT_VALUE_RULE, cutValueMessage, findCutValues, findCutValuesInFrontMatter, quoteCutValues, type CutValue } from '../lib/lint/yaml-comments.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { listPageFiles } from './page-files.ts';
+import { listOnboardingFiles, listPageFiles } from './page-files.ts';
 import type { PageFacts } from '../lib/lint/rules.ts';
 import { localePrefix, type Locale } from '../lib/i18n/ui.ts';
 
@@ -27,7 +29,7 @@ export type { LintMessage };
 export interface LintOptions {
   contentDir: string;
   config?: LintConfig;
-  /** Only these files (paths); default: every .md/.mdx file under contentDir. */
+  /** Only these files (paths); default: every .md/.mdx file under contentDir and the onboarding paths. */
   files?: string[];
   /** Site base path, as for the build ('/' by default): links with the base are resolved too. */
   base?: string;
@@ -46,6 +48,7 @@ export interface LintResult {
 
 
 const PAGE_FILE = /\.mdx?$/i;
+const YAML_FILE = /\.ya?ml$/i;
 
 /** Relative to the current directory when inside it (clickable in editors), else absolute. */
 const display = (abs: string) => {
@@ -67,10 +70,16 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
   const messages: LintMessage[] = [];
   const add = (abs: string, m: Omit<LintMessage, 'path'>) => messages.push({ path: display(abs), ...m });
 
-  const files = options.files ? options.files.map((f) => resolve(f)) : listPageFiles(contentDir, { includeDrafts: true }).sort();
+  const files = options.files
+    ? options.files.map((f) => resolve(f))
+    : [...listPageFiles(contentDir, { includeDrafts: true }).sort(), ...listOnboardingFiles(contentDir, { includeDrafts: true }).map((f) => f.file)];
   for (const f of files) {
-    if (!PAGE_FILE.test(f)) throw new Error(`${display(f)}: not a .md or .mdx file`);
+    if (!PAGE_FILE.test(f) && !YAML_FILE.test(f)) throw new Error(`${display(f)}: not a .md, .mdx or .yaml file`);
   }
+  const addCuts = (abs: string, cuts: CutValue[], page: { adopted: boolean }) => {
+    const severity = severityOf({ ruleId: CUT_VALUE_RULE }, page, config);
+    if (severity) for (const c of cuts) add(abs, { line: c.line, column: c.column, message: cutValueMessage(c), ruleId: CUT_VALUE_RULE, severity });
+  };
 
   // The roster, for owner ids in front matter.
   const rosterPath = join(contentDir, 'team.yaml');
@@ -117,11 +126,25 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
   let fixed = 0;
 
   for (const abs of files) {
-    let source: string;
+    let original: string;
     try {
-      source = readFileSync(abs, 'utf8');
+      original = readFileSync(abs, 'utf8');
     } catch (e) {
       add(abs, { line: 1, column: 1, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, ruleId: 'read', severity: 'error' });
+      continue;
+    }
+    // YAML files (onboarding paths): the comment trap is their only check here; the build validates them.
+    const fullYaml = YAML_FILE.test(abs);
+    const findCuts = fullYaml ? findCutValues : findCutValuesInFrontMatter;
+    let source = original;
+    if (options.fix && severityOf({ ruleId: CUT_VALUE_RULE }, { adopted: false }, config)) {
+      const quoted = quoteCutValues(source, findCuts(source));
+      source = quoted.text;
+      fixed += quoted.fixed;
+    }
+    if (fullYaml) {
+      if (source !== original) writeFileAtomic(abs, source);
+      addCuts(abs, findCuts(source), { adopted: false });
       continue;
     }
     const kind = kindOf(contentDir, abs);
@@ -142,6 +165,7 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
       });
     }
     const adopted = typeof frontMatter.adopted_from === 'string';
+    addCuts(abs, findCuts(source), { adopted });
     if (kind && schemas) checkFrontMatter(abs, source, fmText, frontMatter, schemas[kind], add);
 
     const syntax = syntaxOf(abs);
@@ -158,9 +182,9 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
         const fixable = found.filter((m) => (FIXABLE_RULES as readonly string[]).includes(m.ruleId ?? ''));
         const result = fixable.length ? applyFixes(source, fixable) : undefined;
         if (result && result.fixed > 0 && result.text !== source) {
-          writeFileAtomic(abs, result.text);
+          source = result.text;
           fixed += result.fixed;
-          found = await run(result.text);
+          found = await run(source);
         }
       }
     } catch (e) {
@@ -174,6 +198,8 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
         severity: 'error',
       });
       continue;
+    } finally {
+      if (source !== original) writeFileAtomic(abs, source);
     }
     for (const m of found) {
       add(abs, { line: m.line ?? 1, column: m.column ?? 1, message: m.reason, ruleId: m.ruleId ?? m.source ?? 'lint', severity: severityOf(m, { adopted }, config)! });

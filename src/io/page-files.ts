@@ -22,8 +22,8 @@ export function listPageFiles(dir: string, options: { includeDrafts?: boolean } 
   });
 }
 
-/** Onboarding path files (`onboarding/*.yaml`, not `_draft.yaml`) and the id each becomes. */
-export function listOnboardingFiles(contentDir: string): { file: string; id: string }[] {
+/** Onboarding path files (`onboarding/*.yaml`, not `_draft.yaml` unless `includeDrafts`) and the id each becomes. */
+export function listOnboardingFiles(contentDir: string, options: { includeDrafts?: boolean } = {}): { file: string; id: string }[] {
   let names: string[];
   try {
     names = readdirSync(resolve(contentDir, 'onboarding'));
@@ -31,7 +31,12 @@ export function listOnboardingFiles(contentDir: string): { file: string; id: str
     return [];
   }
   return names
-    .filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith('_') && !name.startsWith('.'))
+    .filter((name) => /\.ya?ml$/i.test(name) && (options.includeDrafts || !name.startsWith('_')) && !name.startsWith('.'))
     .sort()
     .map((name) => ({ file: join(resolve(contentDir, 'onboarding'), name), id: pathIdForFile(name) }));
+}
+
+/** Whether `path` is a file (an image a page shows, say). */
+export function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }

@@ -20,7 +20,7 @@ import { LOCALES, starlightStrings } from './i18n.ts';
 import { makeOnboardingSchema, makeSchemas, memberSchema } from '../lib/content/schema.ts';
 import { parseRoster } from '../lib/content/roster.ts';
 import { slugForFile } from '../lib/content/slugs.ts';
-import { pageRefs } from '../io/site-map.ts';
+import { pageRefs, scanContent } from '../io/site-map.ts';
 import { onboardingLoader } from './onboarding-loader.ts';
 
 export function hikitsugiCollections() {
@@ -31,13 +31,21 @@ export function hikitsugiCollections() {
   // Onboarding steps name pages of any kind: the pages on disk, so a step to a missing page fails.
   const onboardingSchema = makeOnboardingSchema(memberIds, pageRefs(settings.contentDir));
 
+  // A Markdown page's rendered body depends on which pages exist (its links are checked against
+  // them), so the content cache is keyed on them too.
+  const siteMap = scanContent(settings.contentDir, LOCALES);
+  const sitePages = JSON.stringify([[...siteMap.routes].sort(), [...siteMap.routeOfFile].sort()]);
+
   // Pages are MDX or Markdown; files and folders starting with _ are drafts/partials.
   const pages = (folder: string) =>
-    checkedGlob({
-      pattern: ['**/*.{md,mdx}', '!**/_*'],
-      base: `${settings.contentDir}/${folder}`,
-      generateId: ({ entry }) => slugForFile(entry),
-    });
+    checkedGlob(
+      {
+        pattern: ['**/*.{md,mdx}', '!**/_*'],
+        base: `${settings.contentDir}/${folder}`,
+        generateId: ({ entry }) => slugForFile(entry),
+      },
+      { renderInputs: () => sitePages },
+    );
 
   return {
     // Starlight renders only its 404 page from `docs`; every other page comes from our own routes.

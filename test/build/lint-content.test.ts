@@ -107,6 +107,22 @@ describe('npm run lint:content', () => {
     expect(readFileSync(join(dir, 'runbooks/db-failover.mdx'), 'utf8')).toBe(before);
   });
 
+  it('warns about a value YAML cuts at " #" in an onboarding path or front matter, and --fix quotes it whole', async () => {
+    const path = 'title: 初日\naudience: 初日\ndescription: 1 日目\norder: 1\nowners: [aoki]\nsteps:\n  - task: Slack の #platform、#incident に参加する\n    why: 連絡はここ\n';
+    const guide = GUIDE('## 目的\n\n本文。\n').replace('title: はじめに', 'title: 障害は #incident へ');
+    const dir = clean({ 'onboarding/first-day.yaml': path, 'guideline/intro.mdx': guide });
+    const r = await lint(dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/onboarding\/first-day\.yaml:7:19 {2}warning: task: YAML reads "Slack の": " #platform、#incident に参加する" starts a comment .* {2}yaml-comment-in-value$/m);
+    expect(r.stdout).toMatch(/guideline\/intro\.mdx:2:12 {2}warning: title: YAML reads "障害は": .* {2}yaml-comment-in-value$/m);
+
+    const fixed = await lint(dir, '--fix');
+    expect(fixed.stdout).toBe('');
+    expect(fixed.stderr).toMatch(/no problems, 2 problems fixed/);
+    expect(readFileSync(join(dir, 'onboarding/first-day.yaml'), 'utf8')).toBe(path.replace('Slack の #platform、#incident に参加する', "'Slack の #platform、#incident に参加する'"));
+    expect(readFileSync(join(dir, 'guideline/intro.mdx'), 'utf8')).toBe(guide.replace('障害は #incident へ', "'障害は #incident へ'"));
+  });
+
   it('usage errors exit 2', async () => {
     expect((await lint(clean(), '--format', 'xml')).code).toBe(2);
     expect((await lint(clean(), 'notes.txt')).code).not.toBe(0);

@@ -23,6 +23,26 @@ export interface BuildOptions {
   command?: 'build' | 'sync';
   env?: Record<string, string>;
   outDir?: string;
+  /** Build in these folders instead of fresh ones, so a later build reuses this one's content cache. */
+  session?: BuildSession;
+}
+
+/**
+ * The project root and work folder (output, cache) of builds that must see each other's content
+ * cache: Astro clears the cache when the config (root, outDir) differs, as it does between fresh builds.
+ */
+export interface BuildSession {
+  root: string;
+  work: string;
+}
+
+export function startBuildSession(): BuildSession {
+  return { root: isolatedRoot(), work: mkdtempSync(join(tmpdir(), 'hk-build-')) };
+}
+
+export function endBuildSession(session: BuildSession): void {
+  rmSync(session.root, { recursive: true, force: true });
+  rmSync(session.work, { recursive: true, force: true });
 }
 
 /** Pinned "today" for every test build, so what is overdue does not change with the calendar. */
@@ -58,8 +78,7 @@ function withoutTestRunnerEnv(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
-  const work = mkdtempSync(join(tmpdir(), 'hk-build-'));
-  const root = isolatedRoot();
+  const { work, root } = options.session ?? { work: mkdtempSync(join(tmpdir(), 'hk-build-')), root: isolatedRoot() };
   const outDir = options.outDir ?? join(work, 'dist');
   const env: NodeJS.ProcessEnv = {
     ...withoutTestRunnerEnv(process.env),
@@ -81,7 +100,7 @@ export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
     child.stderr.on('data', (d) => (output += d));
     child.on('error', fail);
     child.on('close', (code) => {
-      rmSync(root, { recursive: true, force: true });
+      if (!options.session) rmSync(root, { recursive: true, force: true });
       done({ code, output: stripAnsi(output), outDir });
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localizeSiteLinks, resolveLink, type LinkContext } from '../../src/lib/links/internal-links.ts';
+import { localImageFile, localizeSiteLinks, resolveLink, type LinkContext } from '../../src/lib/links/internal-links.ts';
 import { slugForFile } from '../../src/lib/content/slugs.ts';
 
 const ctx = (base = '/'): LinkContext => ({
@@ -83,5 +83,22 @@ describe('links in content shown in the English UI', () => {
     expect(localizeSiteLinks('<a href="/runbooks/db/">a</a><a href="//cdn.example.com/x/">b</a>', '/', 'en', ['en'])).toBe(
       '<a href="/en/runbooks/db/">a</a><a href="//cdn.example.com/x/">b</a>',
     );
+  });
+});
+
+describe('local images', () => {
+  it.each([
+    ['./diagram.png', '/repo/content/guideline/diagram.png'],
+    ['diagram.png', '/repo/content/guideline/diagram.png'],
+    ['../assets/構成図.svg', '/repo/content/assets/構成図.svg'],
+    ['../assets/%E6%A7%8B%E6%88%90%E5%9B%B3.svg', '/repo/content/assets/構成図.svg'],
+    ['./diagram.svg?v=2#top', '/repo/content/guideline/diagram.svg'],
+  ])('%s is the file %s beside the page', (url, file) => {
+    expect(localImageFile(url, '/repo/content/guideline/intro.mdx')).toBe(file);
+  });
+
+  it('are not remote images, site paths served from public/ or data URLs', () => {
+    for (const url of ['https://example.com/a.png', '//cdn.example.com/a.png', '/logo.png', 'data:image/png;base64,AAAA', ''])
+      expect(localImageFile(url, '/repo/content/guideline/intro.mdx')).toBeUndefined();
   });
 });

@@ -64,6 +64,23 @@ export function resolveLink(href: string, ctx: LinkContext): LinkResult {
   return { kind: 'internal', href: joinBase(ctx.base, route) + suffix };
 }
 
+/**
+ * The file a page's image names, when it is a local one (`./img.png`, `../assets/a.svg`):
+ * Astro bundles those from beside the page. Remote images, site paths (`/logo.png`, served from
+ * public/) and data URLs are not files of the page.
+ */
+export function localImageFile(url: string, sourcePath: string): string | undefined {
+  if (PROTOCOL.test(url) || url.startsWith('//') || url.startsWith('/') || url === '') return undefined;
+  const path = url.split(/[?#]/)[0];
+  let decoded: string;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    decoded = path;
+  }
+  return posix.normalize(posix.join(posix.dirname(sourcePath), decoded));
+}
+
 export function joinBase(base: string, path: string): string {
   const b = base.endsWith('/') ? base.slice(0, -1) : base;
   return b + (path.startsWith('/') ? path : `/${path}`);
