@@ -47,4 +47,4 @@ it('a ui setting other than "ja" or "ja,en" stops the build and says which value
   const build = await runAstro({ command: 'sync', env: { HIKITSUGI_UI: 'en' } });
   expect(build.code).not.toBe(0);
   expect(build.output).toMatch(/hikitsugi\.config\.mjs: ui \(or HIKITSUGI_UI\) must be "ja" \(Japanese UI only\) or "ja,en" .*not "en"/);
-}, 120_000);
+});
