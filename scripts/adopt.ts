@@ -3,17 +3,18 @@
  * (a Hugo site, a wiki export) into content/<kind>/, keeping the text.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, join, posix, relative, resolve, sep } from 'node:path';
 import { Command, Option } from 'commander';
 import { cliSettings, cliToday } from '../src/cli/settings.ts';
 import { runCli, UsageError, CliError } from '../src/cli/run.ts';
 import { parseArgs } from '../src/cli/args.ts';
-import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { writeFilesAllOrNothing, type FileChange } from '../src/io/write-files.ts';
 import { parseRoster } from '../src/lib/content/roster.ts';
 import { makeSchemas, SEVERITIES } from '../src/lib/content/schema.ts';
 import { slugForFile } from '../src/lib/content/slugs.ts';
 import { adoptPage, ADOPT_KINDS, DEFAULT_SEVERITY, hasBodyText, type AdoptedPage } from '../src/lib/adopt/adopt.ts';
 import { fillAdoptedFromRules } from '../src/io/alerts/adopt-rules.ts';
+import { FolderIndex, rewritePageLinks, type AssetUse, type FolderPage, type PageLinks } from '../src/lib/adopt/links.ts';
 
 const settings = await cliSettings();
 const today = () => cliToday(settings);
@@ -48,6 +49,7 @@ const program = new Command('npm run adopt --')
   .option('--param <name=value>', 'value for Hugo {{< param name >}} (repeatable)', collect, [])
   .option('--origin <label>', 'how adopted_from names the source (default: the folder name)')
   .option('--content-dir <dir>', 'content folder', settings.contentDir)
+  .option('--public-dir <dir>', 'the site\'s public folder, for files the pages link to (PDFs, diagrams)', 'public')
   .option('--dry-run', 'show what would be written, write nothing')
   .option('--rules <path>', 'alert rule files, folders or globs: fill alerts: and severity from the rules that point to each runbook (repeatable)', collect, [])
   .addHelpText(
@@ -71,8 +73,20 @@ interface Options {
   param: string[];
   origin?: string;
   contentDir: string;
+  publicDir: string;
   dryRun?: boolean;
   rules: string[];
+}
+
+/** Where linked files (not shown images) are served from: public/adopted/<kind>/<into>/<path>. */
+const PUBLIC_FOLDER = 'adopted';
+
+interface Planned {
+  from: string;
+  to: string;
+  page: AdoptedPage;
+  folder: FolderPage;
+  links?: PageLinks;
 }
 
 async function main(): Promise<number> {
@@ -105,13 +119,15 @@ async function main(): Promise<number> {
   const day = today();
 
   const skipped: string[] = [];
-  const pages: { from: string; to: string; page: AdoptedPage }[] = [];
+  const pages: Planned[] = [];
   const files = walk(dir).sort();
+  const otherFiles = new Set<string>();
+  const clashes: string[] = [];
   let index = 0;
   for (const file of files) {
     const rel = slash(relative(dir, file));
     if (!MARKDOWN.test(file)) {
-      skipped.push(`${rel}: not Markdown`);
+      otherFiles.add(rel);
       continue;
     }
     const source = readFileSync(file, 'utf8');
@@ -123,39 +139,87 @@ async function main(): Promise<number> {
       { relPath: rel, origin: `${origin}/${rel}`, rootName, source, index: index++ },
       { kind, owners: opts.owner, today: day, severity: opts.severity, service: opts.service, params },
     );
-    pages.push({ from: rel, to: join(targetDir, page.targetPath), page });
+    pages.push({ from: rel, to: '', page, folder: { relPath: rel, targetPath: page.targetPath, route: '', text: page.text, aliases: page.aliases, titleHeading: page.titleHeading } });
   }
   if (pages.length === 0) throw new CliError(`no Markdown files in ${dirArg}`);
   await fillAdoptedFromRules(pages, opts.rules, { kindDir, log: console.log, settings });
 
-  // Refuse before writing anything: existing files, two pages with one URL, invalid front matter.
-  const problems: string[] = [];
+  // A folder's README is its index page (GitHub, MkDocs, wikis), unless it has an index too.
+  const names = new Set(pages.map((p) => p.page.targetPath.toLowerCase()));
+  for (const p of pages) {
+    const m = /^(.*?)README\.md$/i.exec(p.page.targetPath);
+    if (m && !names.has(`${m[1]}index.md`.toLowerCase()) && !names.has(`${m[1]}_index.md`.toLowerCase())) p.page.targetPath = `${m[1]}index.md`;
+  }
+
+  // Two source files with one URL (`a b.md` and `a-b.md`, `x.md` and `x/index.md`): the second
+  // gets a distinct name, reported; nothing is overwritten.
   const schema = makeSchemas(ids)[kind];
   const slugs = new Map<string, string>();
-  for (const f of existsSync(kindDir) ? walk(kindDir).filter((f) => MARKDOWN.test(f)) : []) {
-    slugs.set(slugForFile(relative(kindDir, f)), shown(f));
-  }
-  for (const { from, to, page } of pages) {
-    const target = shown(to);
-    if (existsSync(to)) problems.push(`${target} already exists (from ${from})`);
-    const slug = slugForFile(relative(kindDir, to));
-    const clash = slugs.get(slug);
+  const existing = new Map<string, string>();
+  for (const f of existsSync(kindDir) ? walk(kindDir).filter((f) => MARKDOWN.test(f)) : []) existing.set(slugForFile(relative(kindDir, f)), shown(f));
+  const problems: string[] = [];
+  const routeOf = (targetPath: string) => slugForFile(posix.join(slash(opts.into), targetPath));
+  for (const p of pages) {
+    let slug = routeOf(p.page.targetPath);
+    const first = slugs.get(slug);
+    if (first) {
+      const original = p.page.targetPath;
+      for (let n = 2; slugs.has(slug); n++) {
+        p.page.targetPath = original.replace(/(\.[^./]+)$/, `-${n}$1`);
+        slug = routeOf(p.page.targetPath);
+      }
+      clashes.push(`${p.from} and ${first} would both be /${kind}/${routeOf(original)}/: adopted as ${p.page.targetPath}, rename one of them`);
+    }
+    slugs.set(slug, p.from);
+    p.to = join(targetDir, p.page.targetPath);
+    p.folder.targetPath = p.page.targetPath;
+    p.folder.route = `/${kind}/${slug}/`;
+    const target = shown(p.to);
+    if (existsSync(p.to)) problems.push(`${target} already exists (from ${p.from})`);
+    const clash = existing.get(slug);
     if (clash && clash !== target) problems.push(`${target} and ${clash} would both be /${kind}/${slug}/`);
-    slugs.set(slug, target);
-    const check = schema.safeParse(page.frontMatter);
-    if (!check.success) problems.push(`${from}: ${check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const check = schema.safeParse(p.page.frontMatter);
+    if (!check.success) problems.push(`${p.from}: ${check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+
+  // Links between the pages, and the files they use, once every page's URL is known.
+  const publicPrefix = `/${[PUBLIC_FOLDER, kind, slash(opts.into)].filter(Boolean).join('/')}/`;
+  const linkSettings = { rootName, files: otherFiles, publicPrefix, base: settings.base };
+  const folderIndex = new FolderIndex(pages.map((p) => p.folder), linkSettings);
+  const assets = new Map<string, AssetUse & { to: string }>();
+  const publicDir = resolve(opts.publicDir);
+  for (const p of pages) {
+    p.links = rewritePageLinks(p.folder, folderIndex, linkSettings);
+    for (const a of p.links.assets) {
+      const to = a.place === 'page' ? join(targetDir, a.file) : join(publicDir, publicPrefix.slice(1), a.file);
+      assets.set(to, { ...a, to });
+    }
+  }
+  const used = new Set([...assets.values()].map((a) => a.file));
+  for (const f of otherFiles) if (!used.has(f)) skipped.push(`${f}: not Markdown, and no page uses it`);
+
+  const changes: FileChange[] = [];
+  for (const p of pages) changes.push({ path: p.to, data: p.links!.text, exclusive: true });
+  for (const a of assets.values()) {
+    const data = readFileSync(join(dir, a.file));
+    if (existsSync(a.to)) {
+      // Adopting again, or two folders sharing a picture: the same bytes are fine.
+      if (!readFileSync(a.to).equals(data)) problems.push(`${shown(a.to)} already exists with other content (from ${a.file})`);
+      continue;
+    }
+    changes.push({ path: a.to, data, exclusive: true });
   }
   if (problems.length) {
     throw new CliError(`nothing adopted:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
 
-  if (!opts.dryRun) for (const { to, page } of pages) writeFileAtomic(to, page.text, { exclusive: true });
+  if (!opts.dryRun) writeFilesAllOrNothing(changes);
 
-  printReport({ pages, skipped, kind, targetDir, dryRun: !!opts.dryRun, day });
+  printReport({ pages, skipped, clashes, assets: [...assets.values()], kind, targetDir, dryRun: !!opts.dryRun, day });
   return 0;
 }
 
-function printReport(r: { pages: { from: string; to: string; page: AdoptedPage }[]; skipped: string[]; kind: string; targetDir: string; dryRun: boolean; day: string }) {
+function printReport(r: { pages: Planned[]; skipped: string[]; clashes: string[]; assets: (AssetUse & { to: string })[]; kind: string; targetDir: string; dryRun: boolean; day: string }) {
   const out = (line = '') => console.log(line);
   const where = shown(r.targetDir);
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -168,6 +232,17 @@ function printReport(r: { pages: { from: string; to: string; page: AdoptedPage }
       .map(([n, c]) => `${n} ${c}`)
       .join(', ');
   out(`  shortcodes converted: ${converted.length}${converted.length ? ` (${byName(converted)})` : ''}; unknown, left as code: ${unknown.length}${unknown.length ? ` (${byName(unknown)})` : ''}`);
+  const syntax = r.pages.flatMap((p) => p.page.generatorSyntax.map((name) => ({ name })));
+  if (syntax.length) out(`  generator syntax converted: ${syntax.length} (${byName(syntax)})`);
+  const comments = r.pages.reduce((n, p) => n + p.page.comments, 0);
+  if (comments) out(`  HTML comments dropped from the pages: ${comments}`);
+  const rewritten = r.pages.reduce((n, p) => n + (p.links?.rewritten ?? 0), 0);
+  out(`  links rewritten to the adopted pages and files: ${rewritten}`);
+  const beside = r.assets.filter((a) => a.place === 'page');
+  const inPublic = r.assets.filter((a) => a.place === 'public');
+  out(`  files the pages use, ${r.dryRun ? 'to copy' : 'copied'}: ${r.assets.length}${r.assets.length ? ` (${beside.length} images beside their pages, ${inPublic.length} linked files to ${shown(inPublic[0]?.to.slice(0, inPublic[0].to.length - inPublic[0].file.length) ?? 'public/')})` : ''}`);
+  for (const a of r.assets.slice(0, 20)) out(`    ${a.file} -> ${shown(a.to)}`);
+  if (r.assets.length > 20) out(`    and ${r.assets.length - 20} more`);
   const dropped = r.pages.flatMap((p) => p.page.droppedKeys);
   out(`  front matter keys dropped: ${dropped.length ? byName(dropped.map((name) => ({ name }))) : 'none'}`);
   const today = r.pages.filter((p) => p.page.reviewedToday).length;
@@ -185,21 +260,22 @@ function printReport(r: { pages: { from: string; to: string; page: AdoptedPage }
   // What needs a person: page-specific lines as path:line, the rest grouped by what is missing.
   const specific: string[] = [];
   const grouped = new Map<string, string[]>();
-  for (const { to, page } of r.pages) {
+  for (const { to, page, links } of r.pages) {
     const path = shown(to);
-    for (const n of page.needsHuman) {
-      const line = /^line (\d+): (.*)$/.exec(n);
+    for (const n of [...page.needsHuman, ...(links?.needsHuman ?? [])]) {
+      const line = /^line (\d+): (.*)$/s.exec(n);
       if (line) specific.push(`${path}:${line[1]}: ${line[2]}`);
       else grouped.set(n, [...(grouped.get(n) ?? []), path]);
     }
   }
-  if (specific.length || grouped.size) {
+  if (specific.length || grouped.size || r.clashes.length) {
     out('');
-    out('Needs a human:');
+    out(`Needs a human (${specific.length + r.clashes.length} spots, ${grouped.size} kinds of page-wide gaps):`);
     for (const [what, paths] of grouped) {
       const list = paths.length > 3 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', ');
       out(`  - ${what} (${count(paths.length, 'page')}: ${list})`);
     }
+    for (const c of r.clashes) out(`  - ${c}`);
     for (const s of specific) out(`  - ${s}`);
   }
   out('');

@@ -3,7 +3,7 @@
  * disk, then rename over it (atomic on one filesystem) and flush the folder so the rename
  * survives a crash. `exclusive` refuses to replace an existing file.
  */
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -42,10 +42,11 @@ export function writeFileAtomic(path: string, data: string, options: { exclusive
 }
 
 /** Writes a new file and flushes it to disk before returning. */
-export function writeDurably(path: string, data: string): void {
+export function writeDurably(path: string, data: string | Uint8Array): void {
   const fd = openSync(path, 'wx', 0o644);
   try {
-    writeSync(fd, data);
+    // writeFileSync on a descriptor loops until every byte is written (writeSync may write fewer).
+    writeFileSync(fd, data);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -11,7 +11,8 @@ import { FileExistsError, syncFolder, writeDurably, writeFileAtomic } from './at
 
 export interface FileChange {
   path: string;
-  data: string;
+  /** Text, or bytes (an adopted image). */
+  data: string | Uint8Array;
   /** The text the change was computed from: the write is refused if the file no longer holds it. */
   expected?: string;
   /** A new file: refused if one appeared meanwhile. */

@@ -25,6 +25,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Build in these folders instead of fresh ones, so a later build reuses this one's content cache. */
   session?: BuildSession;
+  /** Files to serve as the site's public/ besides the repository's own (what `adopt` put in a public folder). */
+  publicDir?: string;
 }
 
 /**
@@ -52,13 +54,14 @@ export const TEST_TODAY = '2026-11-24';
  * Astro writes `<root>/.astro/` (prerender entry, types) wherever the project root is, so each
  * build gets its own root: links to this repository's code and dependencies, copies of its config.
  */
-function isolatedRoot(): string {
+function isolatedRoot(publicDir?: string): string {
   // Inside the repository so node_modules is found by walking up (Astro mishandles a linked one).
   mkdirSync(join(REPO, '.test-builds'), { recursive: true });
   const root = mkdtempSync(join(REPO, '.test-builds', 'root-'));
   for (const name of ['src', 'public']) {
     if (existsSync(join(REPO, name))) cpSync(join(REPO, name), join(root, name), { recursive: true });
   }
+  if (publicDir && existsSync(publicDir)) cpSync(publicDir, join(root, 'public'), { recursive: true });
   for (const name of ['astro.config.mjs', 'hikitsugi.config.mjs', 'package.json', 'tsconfig.json']) {
     copyFileSync(join(REPO, name), join(root, name));
   }
@@ -78,7 +81,10 @@ function withoutTestRunnerEnv(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
-  const { work, root } = options.session ?? { work: mkdtempSync(join(tmpdir(), 'hk-build-')), root: isolatedRoot() };
+  const { work, root } = options.session ?? {
+    work: mkdtempSync(join(tmpdir(), 'hk-build-')),
+    root: isolatedRoot(options.publicDir),
+  };
   const outDir = options.outDir ?? join(work, 'dist');
   const env: NodeJS.ProcessEnv = {
     ...withoutTestRunnerEnv(process.env),
@@ -94,7 +100,8 @@ export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
   };
   return new Promise((done, fail) => {
     // process.execPath is the Node that runs the tests (>= 22.12), never the system Node 20.
-    const child = spawn(process.execPath, [ASTRO, options.command ?? 'build'], { cwd: root, env });
+    // No stdin: nothing in a build may wait for input, as none would come in CI.
+    const child = spawn(process.execPath, [ASTRO, options.command ?? 'build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

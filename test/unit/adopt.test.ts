@@ -72,10 +72,11 @@ describe('adoptPage: front matter', () => {
     expect(fromName.needsHuman[0]).toMatch(/no title or heading/);
   });
 
-  it('keeps the text: drops only the leading # title (Starlight shows the title) and notes a mismatch', () => {
+  it('keeps the text: drops the leading # title (Starlight shows the title), keeps one that says something else', () => {
+    expect(bodyOf(adopt('node/NodeRAIDDegraded.md', HUGO).text)).toBe('\n## Meaning\n\nRAID array is degraded.\n\n## Mitigation\n\nSee [Node RAID Disk Failure](./NodeRAIDDiskFailure.md).\n');
     const page = adopt('prometheus/PrometheusRemoteWriteBehind.md', HUGO.replace('# NodeRAIDDegraded', '# PrometheusRemoteStorageFailures'));
-    expect(bodyOf(page.text)).toBe('\n## Meaning\n\nRAID array is degraded.\n\n## Mitigation\n\nSee [Node RAID Disk Failure](./NodeRAIDDiskFailure.md).\n');
-    expect(page.notes).toEqual(['first heading "PrometheusRemoteStorageFailures" dropped: the title is "Node RAID Degraded"']);
+    expect(bodyOf(page.text)).toBe('\n## PrometheusRemoteStorageFailures\n\n## Meaning\n\nRAID array is degraded.\n\n## Mitigation\n\nSee [Node RAID Disk Failure](./NodeRAIDDiskFailure.md).\n');
+    expect(page.notes).toEqual(['first heading "PrometheusRemoteStorageFailures" differs from the title "Node RAID Degraded": kept as a section heading']);
   });
 
   it('moves headings down a level when the body uses # for its sections', () => {
@@ -124,14 +125,19 @@ describe('adoptPage: front matter', () => {
   });
 
   it('reports unknown shortcodes and active HTML at their line in the new file', () => {
-    const page = adopt('x/A.md', '---\ntitle: A\nweight: 1\nmenu: x\n---\n\n# A\n\nText {{< tweet 1 >}}\n\n<script>alert(1)</script>\n\n<details><summary>ok</summary>\n\nfine\n\n</details>\n');
+    const page = adopt('x/A.md', '---\ntitle: A\nweight: 1\nmenu: x\n---\n\n# A\n\nText {{< tweet 1 >}}\n\n<iframe src="https://example.com/x"></iframe>\n\n<details><summary>ok</summary>\n\nfine\n\n</details>\n');
     const lines = page.text.split('\n');
     const human = page.needsHuman.filter((n) => n.startsWith('line '));
     expect(human).toHaveLength(2);
     const [tweet, script] = human.map((n) => Number(/^line (\d+)/.exec(n)![1]));
     expect(lines[tweet - 1]).toContain('`{{< tweet 1 >}}`');
-    expect(lines[script - 1]).toBe('<script>alert(1)</script>');
+    expect(lines[script - 1]).toBe('<iframe src="https://example.com/x"></iframe>');
     expect(human[1]).toMatch(/raw HTML that runs code/);
+  });
+
+  it('never leaves a <script> block to run on the page: it is kept as code', () => {
+    const page = adopt('x/A.md', '# A\n\n<script>alert(1)</script>\n\ntext\n');
+    expect(page.text).toContain('```html title="script of the source page"\n<script>alert(1)</script>\n```');
   });
 
   it('hostile values stay data: a title with YAML and MDX syntax is quoted, not interpreted', () => {

@@ -15,6 +15,8 @@ import { toString } from 'mdast-util-to-string';
 import { toIsoDate } from '../content/dates.ts';
 import { SEVERITIES, type Kind } from '../content/schema.ts';
 import { convertShortcodes, type ShortcodeNote } from './shortcodes.ts';
+import { headingText } from '../lint/anchors.ts';
+import { convertGeneratorSyntax, type HeadingAlias } from './generators.ts';
 
 export type AdoptKind = Extract<Kind, 'guideline' | 'runbooks' | 'handover'>;
 export const ADOPT_KINDS: Record<string, AdoptKind> = {
@@ -68,6 +70,14 @@ export interface AdoptedPage {
   notes: string[];
   /** The page used `reviewed: today` because it had no date. */
   reviewedToday: boolean;
+  /** Heading ids of the source generator (`{#id}`, mdBook's English originals), for the link pass. */
+  aliases: HeadingAlias[];
+  /** Text of the heading that became the title and was dropped: links to it go to the page's top. */
+  titleHeading?: string;
+  /** HTML comments dropped from the page. */
+  comments: number;
+  /** Generator syntax converted (`heading {#id}`, `container tip`...), one entry per spot. */
+  generatorSyntax: string[];
 }
 
 /** Keys the schema of each kind understands (others are dropped and reported). */
@@ -141,13 +151,18 @@ export function adoptPage(input: AdoptInput, settings: AdoptSettings): AdoptedPa
   }
 
   // Shortcodes first (on the original text, outside code), then headings on the result.
-  const shortcodes = convertShortcodes(rawBody, { params: settings.params, codeRanges: codeRanges(parseTree(rawBody)) });
-  let body = shortcodes.text;
+  const shortcodes = /\{\{[<%]/.test(rawBody)
+    ? convertShortcodes(rawBody, { params: settings.params, codeRanges: codeRanges(parseTree(rawBody)) })
+    : { text: rawBody, converted: [], unknown: [] };
+  const generated = convertGeneratorSyntax(shortcodes.text);
+  let body = generated.body;
 
   // The page title: the old `title`, else the first heading, else the file name.
   let tree = parseTree(body);
   const first = tree.children.find((n) => n.type !== 'yaml' && n.type !== 'html');
-  const leadingH1 = first?.type === 'heading' && first.depth === 1 ? first : undefined;
+  const hasH1 = tree.children.some((n) => n.type === 'heading' && n.depth === 1);
+  // mdBook chapters often start at ##: without any h1, a leading heading is the title.
+  const leadingH1 = first?.type === 'heading' && (first.depth === 1 || !hasH1) ? first : undefined;
   const h1Text = leadingH1 ? toString(leadingH1).trim() : '';
   const oldTitle = typeof old.title === 'string' ? old.title.trim() : '';
   const fileName = input.relPath.split('/').pop()!.replace(/\.(md|markdown|mdx)$/i, '');
@@ -156,16 +171,19 @@ export function adoptPage(input: AdoptInput, settings: AdoptSettings): AdoptedPa
   const title = oldTitle || h1Text || (isIndex ? folder : fileName);
   if (!oldTitle && !h1Text) needsHuman.push(`no title or heading: titled "${title}" after the file name`);
 
-  // Starlight shows the title as the page's h1: drop a leading h1 that is the title (the only
-  // h1, or one naming the page), and if the body still uses h1 for its sections, move every
-  // heading down a level so the outline is kept.
+  // Starlight shows the title as the page's h1: drop a leading h1 that is the title (or names the
+  // page), keep one that says something else as a section heading (it is text of the page), and
+  // if the body still uses h1 for its sections, move every heading down a level so the outline is kept.
   const h1Count = tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length;
   const loose = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  const isTitle = !!leadingH1 && (!oldTitle || h1Count === 1 || [oldTitle, fileName].some((t) => loose(t) === loose(h1Text)));
+  const isTitle = !!leadingH1 && (!oldTitle || [oldTitle, fileName].some((t) => loose(t) === loose(h1Text)));
+  const titleHeading = leadingH1 && isTitle ? headingText(leadingH1).trim() : undefined;
   if (leadingH1?.position && isTitle) {
     body = body.slice(0, leadingH1.position.start.offset) + body.slice(leadingH1.position.end.offset);
-    // Hugo runbooks repeat the alert name as h1 (kept in `alerts`); anything else is worth a look.
-    if (oldTitle && h1Text !== oldTitle && h1Text !== fileName) notes.push(`first heading "${h1Text}" dropped: the title is "${oldTitle}"`);
+    tree = parseTree(body);
+  } else if (leadingH1 && h1Count === 1) {
+    body = shiftHeadings(body, [leadingH1]);
+    notes.push(`first heading "${h1Text}" differs from the title "${oldTitle}": kept as a section heading`);
     tree = parseTree(body);
   }
   const headings: Heading[] = [];
@@ -180,7 +198,7 @@ export function adoptPage(input: AdoptInput, settings: AdoptSettings): AdoptedPa
 
   // Raw HTML stays (it is the team's own text), but active HTML runs in every reader's browser.
   const activeHtml: { line: number; value: string }[] = [];
-  visit(parseTree(body), 'html', (node) => {
+  if (ACTIVE_HTML.test(body)) visit(parseTree(body), 'html', (node) => {
     if (ACTIVE_HTML.test(node.value)) activeHtml.push({ line: node.position?.start.line ?? 1, value: node.value.trim().slice(0, 40) });
   });
 
@@ -257,6 +275,10 @@ export function adoptPage(input: AdoptInput, settings: AdoptSettings): AdoptedPa
     needsHuman,
     notes,
     reviewedToday: !date,
+    aliases: generated.aliases,
+    titleHeading,
+    comments: generated.comments,
+    generatorSyntax: generated.converted,
   };
 }
 
