@@ -142,7 +142,6 @@ async function main(): Promise<number> {
     pages.push({ from: rel, to: '', page, folder: { relPath: rel, targetPath: page.targetPath, route: '', text: page.text, aliases: page.aliases, titleHeading: page.titleHeading } });
   }
   if (pages.length === 0) throw new CliError(`no Markdown files in ${dirArg}`);
-  await fillAdoptedFromRules(pages, opts.rules, { kindDir, log: console.log, settings });
 
   // A folder's README is its index page (GitHub, MkDocs, wikis), unless it has an index too.
   const names = new Set(pages.map((p) => p.page.targetPath.toLowerCase()));
@@ -178,6 +177,11 @@ async function main(): Promise<number> {
     if (existsSync(p.to)) problems.push(`${target} already exists (from ${p.from})`);
     const clash = existing.get(slug);
     if (clash && clash !== target) problems.push(`${target} and ${clash} would both be /${kind}/${slug}/`);
+  }
+  // Rules match a runbook by its final URL, so they are read once every page's target is known.
+  await fillAdoptedFromRules(pages, opts.rules, { kindDir, log: console.log, settings });
+  for (const p of pages) {
+    p.folder.text = p.page.text;
     const check = schema.safeParse(p.page.frontMatter);
     if (!check.success) problems.push(`${p.from}: ${check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }

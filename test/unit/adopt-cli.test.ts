@@ -80,4 +80,21 @@ describe('npm run adopt on a folder', { timeout: 60_000 }, () => {
     expect(list(content)).toEqual(before);
     expect(existsSync(pub)).toBe(false);
   });
+
+  it('--rules fills severity and alerts from the rules that point to the page, in the written file', async () => {
+    const src = join(mkdtempSync(join(tmpdir(), 'hk-adopt-rules-')), 'runbooks');
+    mkdirSync(join(src, 'db'), { recursive: true });
+    writeFileSync(join(src, 'db/DiskFull.md'), '# Disk full\n\n## Steps\n\nFree space.\n');
+    const rules = join(dirname(src), 'rules.yml');
+    writeFileSync(
+      rules,
+      'groups:\n  - name: db\n    rules:\n      - alert: DiskFull\n        expr: up == 0\n        labels:\n          severity: critical\n      - alert: Unrelated\n        expr: up == 0\n',
+    );
+    const content = makeContentDir(VALID_FILES);
+    const r = await runScript('adopt', [src, '--kind', 'runbook', '--content-dir', content, '--rules', rules]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^alert rules: 2 read from 1 file\(s\); alerts and severity filled on 1 runbook\(s\)$/m);
+    expect(r.stdout).toMatch(/^ {2}1 alert\(s\) match no adopted runbook: Unrelated$/m);
+    expect(readFileSync(join(content, 'runbooks/db/DiskFull.md'), 'utf8')).toMatch(/\nseverity: critical\nalerts:\n {2}- DiskFull\n/);
+  });
 });
