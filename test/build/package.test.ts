@@ -68,7 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   rmSync(work, { recursive: true, force: true });
-});
+}, 120_000); // removing an npm install's thousands of files is slow on a loaded machine
 
 const hikitsugi = (args: string[], extra: Record<string, string> = {}) => run('npx', ['hikitsugi', ...args], site, extra);
 

@@ -18,7 +18,8 @@ function resultsFile(name: string, content: unknown): string {
   return path;
 }
 
-describe('npm run bench', () => {
+// Each case starts tsx in a child process, which takes seconds on a loaded machine.
+describe('npm run bench', { timeout: 60_000 }, () => {
   it('--help lists the flags with examples and exits 0', async () => {
     const r = await bench(['--help']);
     expect(r.code).toBe(0);
