@@ -9,6 +9,7 @@ import { cliSettings, cliToday } from '../src/cli/settings.ts';
 import { runCli, UsageError, CliError } from '../src/cli/run.ts';
 import { parseArgs } from '../src/cli/args.ts';
 import { writeFilesAllOrNothing, type FileChange } from '../src/io/write-files.ts';
+import { listPageFiles } from '../src/io/page-files.ts';
 import { parseRoster } from '../src/lib/content/roster.ts';
 import { makeSchemas, SEVERITIES } from '../src/lib/content/schema.ts';
 import { slugForFile } from '../src/lib/content/slugs.ts';
@@ -155,7 +156,7 @@ async function main(): Promise<number> {
   const schema = makeSchemas(ids)[kind];
   const slugs = new Map<string, string>();
   const existing = new Map<string, string>();
-  for (const f of existsSync(kindDir) ? walk(kindDir).filter((f) => MARKDOWN.test(f)) : []) existing.set(slugForFile(relative(kindDir, f)), shown(f));
+  for (const f of listPageFiles(kindDir)) existing.set(slugForFile(relative(kindDir, f)), shown(f));
   const problems: string[] = [];
   const routeOf = (targetPath: string) => slugForFile(posix.join(slash(opts.into), targetPath));
   for (const p of pages) {
