@@ -15,6 +15,7 @@ import { writeFileAtomic, FileExistsError } from '../src/io/atomic-write.ts';
 import { buildKnowledgeReport } from '../src/lib/knowledge/report.ts';
 import { handoverDocument } from '../src/lib/knowledge/handover.ts';
 import { makeSchemas } from '../src/lib/content/schema.ts';
+import { frontMatterOf } from '../src/lib/content/front-matter.ts';
 import { isActive } from '../src/lib/content/roster.ts';
 
 const settings = await cliSettings();
@@ -73,7 +74,7 @@ and refuses to overwrite an existing file. Exit codes: 0 written, 1 failed, 2 wr
   const doc = handoverDocument({ report, roster: content.roster, member: opts.member, to: opts.to, today });
 
   // The file must build: check its front matter with the site's own schema before writing it.
-  const check = makeSchemas(new Set(ids)).handover.safeParse(parse(doc.text.split('\n---\n')[0].replace(/^---\n/, '')));
+  const check = makeSchemas(new Set(ids)).handover.safeParse(parse(frontMatterOf(doc.text)));
   if (!check.success) throw new CliError(`generated front matter is invalid (a bug): ${check.error.issues[0].message}`);
 
   if (opts.dryRun) {

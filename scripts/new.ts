@@ -14,6 +14,7 @@ import { loadContent } from '../src/io/content-store.ts';
 import { parseRoster } from '../src/lib/content/roster.ts';
 import { makeSchemas, SEVERITIES, type GuidelineData, type Member } from '../src/lib/content/schema.ts';
 import { slugForFile } from '../src/lib/content/slugs.ts';
+import { frontMatterOf } from '../src/lib/content/front-matter.ts';
 import { resolveLintConfig, type LintConfig } from '../src/lib/lint/config.ts';
 import { NEW_KINDS, renderNewPage, SLUG_PATTERN, slugFromTitle } from '../src/lib/scaffold/templates.ts';
 import { parse as parseYaml } from 'yaml';
@@ -128,7 +129,7 @@ async function main(): Promise<number> {
   });
 
   // The page must be valid as written: check it with the build's schema before writing.
-  const fm = parseYaml(text.split('---\n')[1]);
+  const fm = parseYaml(frontMatterOf(text));
   const check = makeSchemas(ids)[kind].safeParse(fm);
   if (!check.success) throw new CliError(`internal: the new page would not be valid: ${check.error.issues.map((i) => i.message).join('; ')}`);
 

@@ -9,7 +9,8 @@ import { parse } from 'yaml';
 import { makeSchemas, KINDS, type Kind, type Member, type PageData } from '../lib/content/schema.ts';
 import { parseRoster } from '../lib/content/roster.ts';
 import { slugForFile } from '../lib/content/slugs.ts';
-import { findImpossibleDates, frontMatterOf } from '../lib/content/raw-dates.ts';
+import { findImpossibleDates } from '../lib/content/raw-dates.ts';
+import { splitFrontMatter } from '../lib/content/front-matter.ts';
 
 export interface Page<D = PageData> {
   kind: Kind;
@@ -46,8 +47,9 @@ export function loadContent(contentDir = process.env.CONTENT_DIR || 'content'): 
     for (const file of listPageFiles(dir).sort()) {
       const path = relative(process.cwd(), file) || file;
       const source = readFileSync(file, 'utf8');
-      const fm = frontMatterOf(source);
-      const body = source.slice(source.indexOf(fm) + fm.length).replace(/^\r?\n---\r?\n?/, '');
+      const block = splitFrontMatter(source);
+      const fm = block?.matter ?? '';
+      const body = block?.body ?? source;
       const bad = findImpossibleDates(fm);
       if (bad.length) {
         problems.push({ path, message: bad.map((b) => `line ${b.line + 1}: "${b.text}" is not a valid date`).join('; ') });

@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
-import { findImpossibleDates, frontMatterOf } from '../lib/content/raw-dates.ts';
+import { findImpossibleDates } from '../lib/content/raw-dates.ts';
+import { frontMatterOf } from '../lib/content/front-matter.ts';
 import { bodyAtSourcePosition } from '../lib/content/source-lines.ts';
 
 type StoredEntry = NonNullable<ReturnType<LoaderContext['store']['get']>>;

@@ -97,6 +97,19 @@ describe('adoptPage: front matter', () => {
     expect(frontMatterOf(page.text).title).toBe('TOML page');
   });
 
+  it('reads any TOML with smol-toml: dates as written, tables kept, not dropped line by line', () => {
+    const page = adopt('x/A.md', '+++\ntitle = "T"\nlastmod = 2025-03-04T01:00:00+09:00\ntags = [ "a",\n  "b" ]\n[params]\nteam = "sre"\n+++\n\nText\n');
+    expect(frontMatterOf(page.text)).toMatchObject({ title: 'T', reviewed: '2025-03-04', tags: ['a', 'b'] });
+    expect(page.droppedKeys).toEqual(['params']);
+  });
+
+  it('a TOML error is one line naming the file and line', () => {
+    const page = adopt('x/A.md', '+++\ntitle = "T"\ntitle = "again"\n+++\n\nText\n');
+    const note = page.needsHuman.find((n) => n.includes('TOML'));
+    expect(note).toMatch(/^x\/A\.md:3: front matter was not valid TOML and was replaced: \S/);
+    expect(note).not.toContain('\n');
+  });
+
   it('files at the top of the folder get the folder as service; --service overrides', () => {
     expect(frontMatterOf(adopt('TargetDown.md', 'x\n').text).service).toBe('runbooks');
     expect(frontMatterOf(adopt('node/A.md', 'x\n', { service: 'platform' }).text).service).toBe('platform');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, dayNumber, isIsoDate, toIsoDate, todayIn } from '../../src/lib/content/dates.ts';
-import { findImpossibleDates, frontMatterOf } from '../../src/lib/content/raw-dates.ts';
+import { findImpossibleDates } from '../../src/lib/content/raw-dates.ts';
+import { frontMatterOf } from '../../src/lib/content/front-matter.ts';
 
 describe('calendar days', () => {
   it.each(['2024-02-29', '2026-12-31', '2000-02-29'])('%s is a day', (d) => expect(isIsoDate(d)).toBe(true));

@@ -64,6 +64,10 @@ describe('mixed and Markdown text', () => {
     expect(r.cjkChars).toBe(2);
   });
 
+  it('skips front matter after a BOM and with CRLF line ends', () => {
+    expect(readingTime(`\uFEFF---\r\ntitle: ${ja(2000)}\r\n---\r\n本文`).cjkChars).toBe(2);
+  });
+
   it('counts code blocks in lines (20 a minute), not as prose', () => {
     const code = Array.from({ length: 40 }, (_, i) => `gcloud sql instances describe db-${i} --project acme`).join('\n');
     const r = readingTime(`手順\n\n\`\`\`bash\n${code}\n\n\`\`\`\n`);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { planBoardClosings, type RetroFile } from '../../src/lib/retro/close-on-import.ts';
 import { checkRetros, RetroHistory, type RetroInput } from '../../src/lib/retro/history.ts';
-import { frontMatterOf } from '../../src/lib/content/raw-dates.ts';
+import { frontMatterOf } from '../../src/lib/content/front-matter.ts';
 
 const RETROS = resolve(import.meta.dirname, '../../content/retros');
 const sample = (name: string): RetroFile => ({

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { listPageFiles } from '../page-files.ts';
-import { frontMatterOf } from '../../lib/content/raw-dates.ts';
+import { frontMatterOf } from '../../lib/content/front-matter.ts';
 import { readFrontMatterYaml } from '../../lib/kpt/page.ts';
 
 export interface FoundPage {

@@ -4,7 +4,7 @@
  * convert Hugo shortcodes, and say what a human still has to decide. Pure: the CLI
  * (`scripts/adopt.ts`) reads and writes the files.
  */
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { stringify as stringifyYaml } from 'yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -13,6 +13,7 @@ import { visit } from 'unist-util-visit';
 import type { Heading, Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { toIsoDate } from '../content/dates.ts';
+import { FrontMatterError, parseFrontMatter, splitFrontMatter } from '../content/front-matter.ts';
 import { SEVERITIES, type Kind } from '../content/schema.ts';
 import { convertShortcodes, type ShortcodeNote } from './shortcodes.ts';
 import { headingText } from '../lint/anchors.ts';
@@ -92,30 +93,6 @@ const CONSUMED = ['title', 'weight', 'date', 'lastmod', 'summary', 'categories',
 const ALERT_NAME = /^[A-Za-z_][A-Za-z0-9_:]*$/;
 const ACTIVE_HTML = /<(script|iframe|object|embed|form)\b|\son[a-z]+\s*=|javascript:/i;
 
-function splitFrontMatter(source: string): { fm: string; body: string } {
-  const m = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
-  if (m) return { fm: m[1], body: source.slice(m[0].length) };
-  // Hugo also allows TOML front matter between +++ lines.
-  const toml = /^(?:\uFEFF)?\+\+\+\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*(?:\r?\n|$)/.exec(source);
-  if (toml) return { fm: `\u0000toml\n${toml[1]}`, body: source.slice(toml[0].length) };
-  return { fm: '', body: source };
-}
-
-/** The few TOML front matter shapes Hugo sites use: `key = "value"`, numbers, booleans, string arrays. */
-function parseSimpleToml(text: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*([A-Za-z_][\w-]*)\s*=\s*(.+?)\s*$/.exec(line);
-    if (!m) continue;
-    try {
-      out[m[1]] = JSON.parse(m[2].replace(/^'(.*)'$/, '"$1"'));
-    } catch {
-      out[m[1]] = m[2];
-    }
-  }
-  return out;
-}
-
 function parseTree(body: string): Root {
   return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).parse(body) as Root;
 }
@@ -136,17 +113,20 @@ const stringList = (value: unknown): string[] =>
 export function adoptPage(input: AdoptInput, settings: AdoptSettings): AdoptedPage {
   const needsHuman: string[] = [];
   const notes: string[] = [];
-  const { fm, body: rawBody } = splitFrontMatter(input.source.replace(/\r\n/g, '\n'));
+  // Hugo also allows TOML front matter between +++ lines.
+  const source = input.source.replace(/\r\n/g, '\n');
+  const block = splitFrontMatter(source, { toml: true });
+  const rawBody = block?.body ?? source.replace(/^\uFEFF/, '');
 
   let old: Record<string, unknown> = {};
-  if (fm.startsWith('\u0000toml\n')) {
-    old = parseSimpleToml(fm.slice(6));
-  } else if (fm) {
+  if (block) {
     try {
-      const parsed = parseYaml(fm);
+      const parsed = parseFrontMatter(block);
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) old = parsed as Record<string, unknown>;
     } catch (e) {
-      needsHuman.push(`front matter was not valid YAML and was replaced: ${(e as Error).message.split('\n')[0]}`);
+      if (!(e instanceof FrontMatterError)) throw e;
+      if (block.kind === 'toml') needsHuman.push(`${input.relPath}:${e.line}: front matter was not valid TOML and was replaced: ${e.message.replace(/^line \d+: front matter is not valid TOML: /, '')}`);
+      else needsHuman.push(`front matter was not valid YAML and was replaced: ${(e as Error).message.replace(/^front matter is not valid YAML: /, '')}`);
     }
   }
 
@@ -299,5 +279,6 @@ function shiftHeadings(body: string, headings: Heading[]): string {
 
 /** Whether a Hugo section file has any text worth keeping (most have front matter only). */
 export function hasBodyText(source: string): boolean {
-  return splitFrontMatter(source.replace(/\r\n/g, '\n')).body.trim() !== '';
+  const text = source.replace(/\r\n/g, '\n');
+  return (splitFrontMatter(text, { toml: true })?.body ?? text).trim() !== '';
 }

@@ -7,6 +7,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import type { AlertRule } from './rules.ts';
 import { highestSeverity, type Severity } from './match.ts';
 import { normalizePath, resolveRunbookUrl, type UrlOptions } from './urls.ts';
+import { splitFrontMatter } from '../content/front-matter.ts';
 
 export interface AdoptMatchOptions extends UrlOptions {
   caseInsensitivePaths: boolean;
@@ -84,8 +85,7 @@ export function fillFromRules<T extends PageLike>(page: T, matched: AlertRule[],
 }
 
 function headOf(text: string): string {
-  const m = /^---\n[\s\S]*?\n---\n/.exec(text);
-  return m ? m[0] : '';
+  return text.slice(0, splitFrontMatter(text)?.bodyStart ?? 0);
 }
 
 const render = (data: Record<string, unknown>) => `---\n${stringifyYaml(data, { lineWidth: 0, aliasDuplicateObjects: false })}---\n`;

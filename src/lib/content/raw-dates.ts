@@ -25,8 +25,3 @@ export function findImpossibleDates(frontMatter: string): ImpossibleDate[] {
   return found;
 }
 
-/** The front matter block of a Markdown/MDX source, or '' when it has none. */
-export function frontMatterOf(source: string): string {
-  const m = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source);
-  return m ? m[1] : '';
-}

@@ -8,10 +8,9 @@ import { isMap, isScalar, parse, parseDocument, type Scalar } from 'yaml';
 import type { IsoDate } from '../content/dates.ts';
 import { isActive } from '../content/roster.ts';
 import type { Member } from '../content/schema.ts';
+import { splitFrontMatter } from '../content/front-matter.ts';
 
 export class ReviewEditError extends Error {}
-
-const FRONT_MATTER = /^(\uFEFF?---\r?\n)([\s\S]*?)(\r?\n---(?:\r?\n|$))/;
 
 /** A value as YAML: quoted when a YAML 1.1 or 1.2 reader would take it for something else (`null`, `1e3`, `yes`). */
 function yamlString(value: string): string {
@@ -43,10 +42,10 @@ interface Patch {
  * `reviewed_by` line is updated in place; otherwise one is added right after the `reviewed` line.
  */
 export function markReviewed(source: string, review: { date: IsoDate; by: string }): string {
-  const m = FRONT_MATTER.exec(source);
-  if (!m) throw new ReviewEditError('no front matter (--- ... ---) at the top of the file');
-  const offset = m[1].length;
-  const doc = parseDocument(m[2]);
+  const block = splitFrontMatter(source);
+  if (!block) throw new ReviewEditError('no front matter (--- ... ---) at the top of the file');
+  const offset = block.matterStart;
+  const doc = parseDocument(block.matter);
   if (doc.errors.length) throw new ReviewEditError(`front matter is not valid YAML (${doc.errors[0].message.split('\n')[0]})`);
   const map = doc.contents;
   if (!isMap(map) || map.flow) throw new ReviewEditError('front matter is not a block of `key: value` lines');

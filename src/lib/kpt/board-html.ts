@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { parse as parseYaml } from 'yaml';
 import type { Nodes, Root, RootContent } from 'mdast';
+import { splitFrontMatter } from '../content/front-matter.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -115,12 +116,12 @@ function blocks(nodes: readonly RootContent[], out: string[], depth = 0): void {
  * front matter (as for every page), else a first `#` heading.
  */
 export function instructionsFromMarkdown(markdown: string): Instructions {
-  const fm = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(markdown);
-  const source = fm ? markdown.slice(fm[0].length) : markdown;
+  const fm = splitFrontMatter(markdown);
+  const source = fm ? fm.body : markdown;
   let title: string | undefined;
   if (fm) {
     try {
-      const data = parseYaml(fm[1]) as { title?: unknown } | null;
+      const data = parseYaml(fm.matter) as { title?: unknown } | null;
       if (typeof data?.title === 'string' && data.title.trim()) title = data.title.trim();
     } catch (e) {
       throw new Error(`the front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);

@@ -9,7 +9,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, Scalar, visit } from 'yaml';
 import jsYaml from 'js-yaml';
 import { KPT_KINDS } from '../content/schema.ts';
-import { frontMatterOf } from '../content/raw-dates.ts';
+import { splitFrontMatter } from '../content/front-matter.ts';
 import type { Entry } from './classify.ts';
 
 type Item = Record<string, unknown>;
@@ -46,19 +46,18 @@ export const readFrontMatterYaml = (text: string): unknown => jsYaml.load(text, 
 
 /** Splits a page into parsed front matter and the body, exactly as written. */
 export function parsePage(source: string, parseYaml: (text: string) => unknown = readFrontMatterYaml): ExistingPage {
-  const fm = frontMatterOf(source);
-  const m = /^(?:\uFEFF)?---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(source);
-  if (!m) throw new PageParseError('it has no front matter (--- ... ---) at the top');
+  const block = splitFrontMatter(source);
+  if (!block) throw new PageParseError('it has no front matter (--- ... ---) at the top');
   let data: unknown;
   try {
-    data = parseYaml(fm);
+    data = parseYaml(block.matter);
   } catch (e) {
     throw new PageParseError(`its front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     throw new PageParseError('its front matter is not a mapping of fields');
   }
-  return { frontMatter: (data ?? {}) as FrontMatter, body: source.slice(m[0].length) };
+  return { frontMatter: (data ?? {}) as FrontMatter, body: block.body };
 }
 
 /** Stable action id of a Try: the retro day plus a short hash of the sticky, kept once written. */

@@ -7,7 +7,7 @@
  * contain a `#` are never mistaken for one.
  */
 import { CST, Parser, parse } from 'yaml';
-import { frontMatterOf } from '../content/raw-dates.ts';
+import { frontMatterOf } from '../content/front-matter.ts';
 
 export const CUT_VALUE_RULE = 'yaml-comment-in-value';
 

@@ -4,6 +4,7 @@
  * A page mixing the three (most of ours: Japanese prose, English product names, shell commands)
  * simply adds them up.
  */
+import { bodyOf } from '../content/front-matter.ts';
 
 /** Japanese prose: about 500 characters a minute (kana and kanji; punctuation not counted). */
 export const JA_CHARS_PER_MINUTE = 500;
@@ -29,9 +30,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Splits a source into prose (with Markdown/MDX syntax removed) and the number of code lines. */
 export function proseOf(source: string): { prose: string; codeLines: number } {
-  let text = source.replace(/^\uFEFF/, '');
-  // Front matter, when the body still has it.
-  text = text.replace(/^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/, '');
+  // Front matter (after a BOM too), when the body still has it.
+  const text = bodyOf(source);
   const kept: string[] = [];
   let codeLines = 0;
   let fence: string | undefined;

@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq, parse, parseDocument, type Document } from 'yam
 import { toIsoDate } from '../content/dates.ts';
 import { actionIdOf, sameTeam, type RetroItemInput } from './history.ts';
 import { actionsClosedByBoard, type BoardClosing, type BoardSticky } from './board-closing.ts';
+import { splitFrontMatter } from '../content/front-matter.ts';
 
 export interface RetroFile {
   path: string;
@@ -38,8 +39,6 @@ export interface ClosingPlan {
   warnings: string[];
 }
 
-const FRONT_MATTER = /^(\uFEFF?---\r?\n)([\s\S]*?)(\r?\n---(?:\r?\n|$))/;
-
 interface Parsed {
   file: RetroFile;
   doc: Document;
@@ -49,9 +48,9 @@ interface Parsed {
 }
 
 function read(file: RetroFile): Parsed | string {
-  const m = FRONT_MATTER.exec(file.source);
-  if (!m) return `${file.path}: no front matter`;
-  const doc = parseDocument(m[2]);
+  const block = splitFrontMatter(file.source);
+  if (!block) return `${file.path}: no front matter`;
+  const doc = parseDocument(block.matter);
   if (doc.errors.length) return `${file.path}: front matter is not valid YAML (${doc.errors[0].message.split('\n')[0]})`;
   const data = doc.toJS() as { date?: unknown; team?: unknown; items?: unknown } | null;
   const date = data?.date instanceof Date || typeof data?.date === 'string' ? toIsoDate(data.date) : undefined;
@@ -154,7 +153,7 @@ export function planBoardClosings(files: readonly RetroFile[], target: TargetRet
   for (const c of result.closed) {
     const action = byId.get(c.actionId)!;
     const { path, source } = action.parsed.file;
-    const offset = FRONT_MATTER.exec(source)![1].length;
+    const offset = splitFrontMatter(source)!.matterStart;
     patches.set(path, [...(patches.get(path) ?? []), ...closingPatches(action.parsed, offset, source, action.itemIndex, target.id)]);
     closings.push({ ...c, path, retroId: action.parsed.file.id, text: action.text });
   }
