@@ -1,25 +1,17 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { pathIdForFile } from '../lib/onboarding/paths.ts';
+import { PAGE_GLOB_OPTIONS, pagePattern } from '../lib/content/globs.ts';
 
 /**
- * Markdown/MDX page files under `dir`, recursively, skipping dotfiles and node_modules and, unless
- * `includeDrafts`, `_drafts/` and `_partials.mdx`: the same files Astro's glob loader picks up.
- * The linter includes drafts: a token in a draft is still published in Git.
+ * Markdown/MDX page files under `dir` (paths joined to `dir`, sorted): the files the site's content
+ * loader picks up, with its own pattern. The linter asks for drafts too.
  */
 export function listPageFiles(dir: string, options: { includeDrafts?: boolean } = {}): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    if (name.startsWith('.') || name === 'node_modules') return [];
-    if (name.startsWith('_') && !options.includeDrafts) return [];
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? listPageFiles(full, options) : /\.mdx?$/i.test(name) ? [full] : [];
-  });
+  return globSync(pagePattern(options), { ...PAGE_GLOB_OPTIONS, cwd: dir })
+    .sort()
+    .map((file) => join(dir, file));
 }
 
 /** Onboarding path files (`onboarding/*.yaml`, not `_draft.yaml` unless `includeDrafts`) and the id each becomes. */

@@ -20,6 +20,7 @@ import { LOCALES, starlightStrings } from './i18n.ts';
 import { makeOnboardingSchema, makeSchemas, memberSchema } from '../lib/content/schema.ts';
 import { parseRoster } from '../lib/content/roster.ts';
 import { slugForFile } from '../lib/content/slugs.ts';
+import { PAGE_PATTERN } from '../lib/content/globs.ts';
 import { pageRefs, scanContent } from '../io/site-map.ts';
 import { onboardingLoader } from './onboarding-loader.ts';
 
@@ -36,11 +37,11 @@ export function hikitsugiCollections() {
   const siteMap = scanContent(settings.contentDir, LOCALES);
   const sitePages = JSON.stringify([[...siteMap.routes].sort(), [...siteMap.routeOfFile].sort()]);
 
-  // Pages are MDX or Markdown; files and folders starting with _ are drafts/partials.
+  // Pages are MDX or Markdown; files and folders starting with _ are drafts/partials (the CLIs list the same files).
   const pages = (folder: string) =>
     checkedGlob(
       {
-        pattern: ['**/*.{md,mdx}', '!**/_*'],
+        pattern: PAGE_PATTERN,
         base: `${settings.contentDir}/${folder}`,
         generateId: ({ entry }) => slugForFile(entry),
       },
