@@ -198,6 +198,10 @@ describe('link-targets', () => {
     expect(messages[0].reason).toMatch(/no heading with id "rollback"/);
   });
 
+  it('a misspelt #fragment gets the heading it meant', () => {
+    expect(page('#エスカレエション')[0].reason).toMatch(/did you mean "#エスカレーション"\?/);
+  });
+
   it('a fragment on another page is checked against that page\'s headings (numbered, duplicate)', () => {
     expect(page('/runbooks/db/#2-db-のログを確認する')).toEqual([]);
     expect(page('/runbooks/db/#確認-1')).toEqual([]);

@@ -12,6 +12,7 @@ import { resolveLink, type LinkContext } from '../links/internal-links.ts';
 import { decodeFragment, headingAnchors, headingText } from './anchors.ts';
 import { findSecrets, ALLOW_MARKER } from './secrets.ts';
 import { displayName, FRONT_MATTER_EQUIVALENT, headingMatches, type SectionConfig } from './sections.ts';
+import { didYouMean } from '../text/did-you-mean.ts';
 
 /** What the runner knows about the page being linted. */
 export interface PageFacts {
@@ -147,8 +148,8 @@ export const linkTargets = lintRule<Root, LinkRuleOptions>(`${RULE_SOURCE}:link-
 
 function suggest(id: string, anchors: ReadonlySet<string>): string {
   const candidates = [...anchors].filter((a) => a !== '_top');
-  const close = candidates.find((a) => a.includes(id) || id.includes(a));
-  if (close) return ` (did you mean "#${close}"?)`;
+  const close = didYouMean(id, candidates, { partial: true });
+  if (close !== undefined) return ` (did you mean "#${close}"?)`;
   return candidates.length ? ` (headings: ${candidates.slice(0, 8).map((a) => `#${a}`).join(', ')}${candidates.length > 8 ? ', ...' : ''})` : '';
 }
 

@@ -4,6 +4,7 @@
  * (src/lib/content/schema.ts) reports these as issues, so the build fails naming the yaml file.
  */
 import { slugForFile } from '../content/slugs.ts';
+import { didYouMean } from '../text/did-you-mean.ts';
 
 export interface PageRef {
   kind: string;
@@ -48,28 +49,9 @@ export interface KnownPages {
   kinds: readonly string[];
 }
 
-/** Levenshtein distance, for "did you mean" on a misspelt page. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 /** The existing page closest to a missing one, when it is close enough to be a typo. */
 export function closestPage(ref: string, pages: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const page of pages) {
-    const d = distance(ref, page);
-    if (d < bestDistance) [best, bestDistance] = [page, d];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(ref.length / 4)) ? best : undefined;
+  return didYouMean(ref, pages);
 }
 
 const normalizeTask = (task: string) => task.trim().replace(/\s+/g, ' ').toLowerCase();
