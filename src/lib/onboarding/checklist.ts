@@ -4,6 +4,7 @@
  */
 import type { ResolvedPath } from './paths.ts';
 import { formatMinutes } from './reading-time.ts';
+import { stringsOf, t, tf } from '../i18n/ui.ts';
 
 export interface ChecklistOptions {
   /** Absolute site URL with base (`https://handbook.example.com/handbook/`); '' for site-relative links. */
@@ -11,19 +12,14 @@ export interface ChecklistOptions {
   locale: 'ja' | 'en';
 }
 
-const LABELS = {
-  ja: { optional: '任意', overdue: 'レビュー期限切れ、内容に注意', path: 'パス', total: '合計 約' },
-  en: { optional: 'optional', overdue: 'overdue for review, double-check it', path: 'Path', total: 'about' },
-} as const;
-
 /** Markdown text can carry link syntax; escape what would change the rendering of a title. */
 const inline = (text: string) => text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
 
 export function renderChecklist(path: ResolvedPath, options: ChecklistOptions): string {
-  const L = LABELS[options.locale];
+  const L = stringsOf(options.locale, 'checklist');
   const site = options.siteUrl.replace(/\/+$/, '');
   const url = (p: string) => `${site}${p}`;
-  const audience = options.locale === 'ja' ? `（${inline(path.audience)}）` : ` (${inline(path.audience)})`;
+  const audience = tf(options.locale, 'paren', { text: inline(path.audience) });
   const lines = [
     `## ${inline(path.title)}${audience}`,
     '',
@@ -40,7 +36,7 @@ export function renderChecklist(path: ResolvedPath, options: ChecklistOptions): 
       step.optional ? L.optional : undefined,
       step.page?.overdue ? L.overdue : undefined,
     ].filter(Boolean);
-    const noted = options.locale === 'ja' ? `（${notes.join('、')}）` : ` (${notes.join(', ')})`;
+    const noted = tf(options.locale, 'paren', { text: notes.join(t(options.locale, 'listSeparator')) });
     lines.push(`- [ ] ${label}${notes.length ? noted : ''}`);
     lines.push(`  ${inline(step.why)}`);
   }

@@ -93,6 +93,7 @@ export function readingMinutes(source: string): number {
 export function formatMinutes(minutes: number, locale: 'ja' | 'en'): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
+  // Not from the UI table: the browser's progress script formats with this, and the table would triple its size.
   if (locale === 'ja') return h > 0 ? `${h} 時間${m > 0 ? ` ${m} 分` : ''}` : `${m} 分`;
   return h > 0 ? `${h} h${m > 0 ? ` ${m} min` : ''}` : `${m} min`;
 }
