@@ -16,7 +16,7 @@
  *   [data-hk-js-only]           hidden until this script runs
  *   [data-hk-storage-warning]   shown when localStorage cannot be used
  */
-import { formatMinutes } from '../lib/onboarding/reading-time.ts';
+import { formatMinutes } from '../lib/onboarding/format-minutes.ts';
 
 const PREFIX = `hikitsugi:onboarding:${import.meta.env.BASE_URL}:`;
 const memory = new Map<string, string[]>();

@@ -89,11 +89,4 @@ export function readingMinutes(source: string): number {
   return readingTime(source).minutes;
 }
 
-/** "約 1 時間 5 分" / "about 1 h 5 min". */
-export function formatMinutes(minutes: number, locale: 'ja' | 'en'): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  // Not from the UI table: the browser's progress script formats with this, and the table would triple its size.
-  if (locale === 'ja') return h > 0 ? `${h} 時間${m > 0 ? ` ${m} 分` : ''}` : `${m} 分`;
-  return h > 0 ? `${h} h${m > 0 ? ` ${m} min` : ''}` : `${m} min`;
-}
+export { formatMinutes } from './format-minutes.ts';
