@@ -2,7 +2,11 @@
  * The real @mirohq/miro-api client against a Miro-shaped server on 127.0.0.1: each board shape,
  * paging, snapshots, and the faults a real import meets (429, 5xx, hangs, cut-off bodies, 401).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import http, { createServer, type Server } from 'node:http';
+import { once } from 'node:events';
+import type { Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { createNetworkFetcher, MiroError, type NetworkFetcherOptions } from '../../src/io/miro/fetcher.ts';
 import { importBoard } from '../../src/io/miro/import.ts';
 import { parseSnapshot, recordingFetcher, serializeSnapshot, snapshotFetcher } from '../../src/io/miro/snapshot.ts';
@@ -35,8 +39,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-// Timeouts long enough for a loaded CI machine: a spurious timeout would add a request.
-const fast: Partial<NetworkFetcherOptions> = { backoffMs: 5, timeoutMs: 2500 };
+// Timeouts long enough for a loaded CI machine: a spurious timeout would add a request. Waits
+// (backoff, rate limits) go to an injected sleep that records them instead of passing real time.
+const sleeps: number[] = [];
+const fast: Partial<NetworkFetcherOptions> = { backoffMs: 5, timeoutMs: 2500, sleep: async (ms) => void sleeps.push(ms) };
 
 async function run(board: BoardFixture, options: Partial<NetworkFetcherOptions> = fast, faults: FaultRule[] = []) {
   server.faults.splice(0, server.faults.length, ...faults);
@@ -165,12 +171,13 @@ describe('recoverable faults give the same page as a clean run', () => {
   ] as [string, FaultRule[]][])('%s', async (_, faults) => {
     const board = boards.big; // many pages: faults land in the middle of paging
     const extra = faults[0].times ?? 1;
-    const started = Date.now();
+    sleeps.length = 0;
     const r = await run(board, fast, faults);
     expect(server.faults).toEqual([]); // the fault was hit
     expect(r.result.content).toBe(await cleanPage(board));
     expect(r.requests).toBe(Math.ceil(board.items.length / 50) + 3 + extra);
-    if (faults[0].fault.kind === 'rate-limit') expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    // The reset is 1 s after the second the 429 was sent in: the wait is to then, plus 100 ms.
+    if (faults[0].fault.kind === 'rate-limit') expect(sleeps[0]).toBeGreaterThanOrEqual(1000);
   });
 });
 
@@ -226,5 +233,51 @@ describe('faults that stop the import', () => {
       'unavailable',
       /after 3 tries \(last: ECONNREFUSED\)/,
     );
+  });
+});
+
+describe('the transport (the official client, given our agent and an abort signal)', () => {
+  /** A server that answers `/ok` and never answers anything else; it tells when a connection closes. */
+  async function bareServer(): Promise<{ url: string; server: Server; connections: Socket[] }> {
+    const connections: Socket[] = [];
+    const server = createServer((req, res) => {
+      if (req.url === '/ok') res.end('{"ok":true}');
+    });
+    server.on('connection', (s) => connections.push(s));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, connections };
+  }
+
+  it('a timeout aborts the request: the server sees its connection closed, long before the client would give up', async () => {
+    const { url, server, connections } = await bareServer();
+    const fetcher = createNetworkFetcher({ token: TEST_TOKEN, baseUrl: url, ...fast, retries: 0, timeoutMs: 200 });
+    try {
+      await expect(fetcher.get('/hang')).rejects.toThrow(/no answer within 0.2 s/);
+      // Without the abort the socket would stay open until the client's own 15 s timer (this test's limit is 5 s).
+      if (!connections[0].destroyed) await once(connections[0], 'close');
+      expect(connections[0].destroyed).toBe(true);
+    } finally {
+      fetcher.close();
+      server.close();
+    }
+  });
+
+  it("close() drops the fetcher's own kept-alive sockets and leaves Node's global agents alone", async () => {
+    const { url, server, connections } = await bareServer();
+    const destroyGlobal = vi.spyOn(http.globalAgent, 'destroy');
+    const fetcher = createNetworkFetcher({ token: TEST_TOKEN, baseUrl: url, ...fast, retries: 0, timeoutMs: 200 });
+    try {
+      expect(await fetcher.get('/ok')).toEqual({ ok: true });
+      await expect(fetcher.get('/hang')).rejects.toThrow(/no answer/);
+      const kept = connections[0];
+      expect(kept.destroyed).toBe(false); // kept alive for the next request
+      fetcher.close();
+      if (!kept.destroyed) await once(kept, 'close');
+      expect(destroyGlobal).not.toHaveBeenCalled();
+    } finally {
+      destroyGlobal.mockRestore();
+      server.close();
+    }
   });
 });

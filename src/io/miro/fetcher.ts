@@ -7,8 +7,9 @@
  * what to do. It keeps raw JSON (the client's typed models drop fields such as `style`).
  *
  * The token lives only in a closure handed to the client: it is never in a message, a log, a
- * snapshot or an object that could be serialized. The client's `logger` (which prints the
- * Authorization header) is never set.
+ * snapshot or an object that could be serialized. The client's `logger` never logs: it is the
+ * client's one hook into the options of its fetch call, used to hand it our own HTTP agent and
+ * the request's abort signal (the client has no parameter for either).
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -97,8 +98,17 @@ export function createNetworkFetcher(options: NetworkFetcherOptions): MiroWriter
     throw new MiroError('bad-request', `MIRO_API_URL "${baseUrl}" is not an http(s) URL (default ${DEFAULT_MIRO_API_URL})`);
   }
   const token = options.token;
-  // The client gets a function, so the token is not a property of any object we hold.
-  const api = new MiroLowlevelApi(async () => token, baseUrl);
+  // Our own agent, so close() can drop its sockets without touching the process's global agents
+  // (the same keep-alive settings as Node's global agent).
+  const agentOptions = { keepAlive: true, timeout: 5000, scheduling: 'lifo' } as const;
+  const agent = base.protocol === 'https:' ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+  // The client gets a function, so the token is not a property of any object we hold. One client
+  // a request, so its hook knows which request's signal to pass on.
+  const client = (signal: AbortSignal) =>
+    new MiroLowlevelApi(async () => token, baseUrl, (event: unknown, _url: unknown, fetchOptions: unknown) => {
+      // The options hold the Authorization header: add to them, never print or keep them.
+      if (event === 'FETCH' && fetchOptions && typeof fetchOptions === 'object') Object.assign(fetchOptions, { agent, signal });
+    });
   const timeoutMs = options.timeoutMs ?? 15_000;
   const retries = options.retries ?? 4;
   const rateLimitRetries = options.rateLimitRetries ?? 6;
@@ -108,26 +118,23 @@ export function createNetworkFetcher(options: NetworkFetcherOptions): MiroWriter
   const now = options.now ?? Date.now;
   const scope = options.scope ?? 'boards:read';
   let requests = 0;
-  let abandoned = 0;
 
   const once = async (method: 'GET' | 'POST', url: string, body?: string): Promise<unknown> => {
     requests++;
-    let timer: NodeJS.Timeout | undefined;
-    const call = api.call(method, url, body);
-    const timeout = new Promise<never>((_, fail) => {
-      timer = setTimeout(() => {
-        abandoned++;
-        fail(new Transient(`no answer within ${Math.round(timeoutMs / 100) / 10} s`));
-      }, timeoutMs);
-    });
-    call.catch(() => {}); // an abandoned request may still fail later; nobody is waiting for it
+    // The deadline aborts the request itself (socket closed), not only our wait for it.
+    const signal = AbortSignal.timeout(timeoutMs);
+    const late = () => new Transient(`no answer within ${Math.round(timeoutMs / 100) / 10} s`);
+    let reply: { body: unknown };
     try {
-      const { body } = await Promise.race([call, timeout]);
-      if (body === undefined || body === null || typeof body !== 'object') throw new Transient('truncated or empty reply');
-      return body;
-    } finally {
-      clearTimeout(timer);
+      reply = await client(signal).call(method, url, body);
+    } catch (e) {
+      throw signal.aborted ? late() : e;
     }
+    const answer = reply.body;
+    // An abort while the body streams in leaves the client with no body: that is the deadline too.
+    if (signal.aborted) throw late();
+    if (answer === undefined || answer === null || typeof answer !== 'object') throw new Transient('truncated or empty reply');
+    return answer;
   };
 
   const send = async (method: 'GET' | 'POST', path: string, query: Record<string, string>, payload?: unknown): Promise<unknown> => {
@@ -200,12 +207,8 @@ export function createNetworkFetcher(options: NetworkFetcherOptions): MiroWriter
     get: (path, query = {}) => send('GET', path, query),
     post: (path, body) => send('POST', path, {}, body),
     close() {
-      // A request given up after a timeout may still hold a socket, which would keep the
-      // process alive until the client's own 15 s timer: the client uses the global agents.
-      if (abandoned > 0) {
-        http.globalAgent.destroy();
-        https.globalAgent.destroy();
-      }
+      // Kept-alive sockets would hold the process open for a while: drop ours, and only ours.
+      agent.destroy();
     },
   };
 }
