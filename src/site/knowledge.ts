@@ -6,11 +6,10 @@ import { basename, relative, resolve, sep } from 'node:path';
 import { pagesOf } from './pages.ts';
 import settings from 'virtual:hikitsugi/settings';
 import { readContentHistory } from '../io/git-history.ts';
-import { buildKnowledgeReport, type KnowledgePage, type KnowledgeReport } from '../lib/knowledge/report.ts';
+import { buildKnowledgeReport, knowledgePage, type KnowledgePage, type KnowledgeReport } from '../lib/knowledge/report.ts';
 import { PAGE_KINDS } from '../lib/site/routes.ts';
 import { roster } from './page-context.ts';
 import { today } from './today.ts';
-import type { RetroData, RunbookData } from '../lib/content/schema.ts';
 
 export const KNOWLEDGE = settings.knowledge;
 
@@ -33,22 +32,7 @@ async function build(): Promise<KnowledgeReport> {
     for (const entry of await pagesOf(kind)) {
       const abs = resolve(entry.filePath ?? '');
       const file = relative(contentDir, abs).split(sep).join('/');
-      const data = entry.data;
-      pages.push({
-        kind,
-        id: entry.id,
-        file,
-        path: `${basename(contentDir)}/${file}`,
-        title: data.title,
-        owners: data.owners,
-        reviewed: data.reviewed,
-        review_every: data.review_every,
-        adopted_from: data.adopted_from,
-        service: kind === 'runbooks' ? (data as RunbookData).service : undefined,
-        items: kind === 'retros' ? (data as RetroData).items : undefined,
-        date: kind === 'retros' ? (data as RetroData).date : undefined,
-        team: kind === 'retros' ? (data as RetroData).team : undefined,
-      });
+      pages.push(knowledgePage({ kind, id: entry.id, file, path: `${basename(contentDir)}/${file}` }, entry.data));
     }
   }
   const members = [...(await roster()).values()];

@@ -4,7 +4,7 @@
  * feeds the site's /knowledge/ page, `npm run knowledge` and `npm run handover`.
  */
 import type { IsoDate } from '../content/dates.ts';
-import type { Kind, Member, RetroItem } from '../content/schema.ts';
+import type { Kind, Member, PageData, RetroData, RetroItem, RunbookData } from '../content/schema.ts';
 import { isActive } from '../content/roster.ts';
 import { freshness, DEFAULT_DUE_SOON_DAYS, type FreshnessStatus } from './freshness.ts';
 import { ownership, exposureOf, DEFAULT_MIN_OWNERS, type Ownership, type OwnershipRisk } from './ownership.ts';
@@ -32,6 +32,30 @@ export interface KnowledgePage {
   items?: RetroItem[];
   date?: IsoDate;
   team?: string;
+}
+
+/**
+ * What the report needs of a page's front matter: one mapping for the site (collections) and the
+ * CLIs (content on disk), which differ only in how they find `file` and `path`.
+ */
+export function knowledgePage(
+  page: { kind: Kind; id: string; file: string; path: string },
+  data: PageData,
+): KnowledgePage {
+  const runbook = page.kind === 'runbooks' ? (data as RunbookData) : undefined;
+  const retro = page.kind === 'retros' ? (data as RetroData) : undefined;
+  return {
+    ...page,
+    title: data.title,
+    owners: data.owners,
+    reviewed: data.reviewed,
+    review_every: data.review_every,
+    adopted_from: data.adopted_from,
+    service: runbook?.service,
+    items: retro?.items,
+    date: retro?.date,
+    team: retro?.team,
+  };
 }
 
 /** The Git history of the content folder, or why there is none we can trust. */
