@@ -6,8 +6,8 @@ import { cliSettings } from '../src/cli/settings.ts';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { runCli, CliError } from '../src/cli/run.ts';
+import { loadContentOrFail } from '../src/cli/content.ts';
 import { countArg, parseArgs } from '../src/cli/args.ts';
-import { loadContent } from '../src/io/content-store.ts';
 import { readAlertRules } from '../src/io/alerts/read-rules.ts';
 import { parseMapArg } from '../src/lib/alerts/settings.ts';
 import { buildAlertReport, reportJson, runbookInfo, runbookPath, strictFailures } from '../src/lib/alerts/match.ts';
@@ -71,12 +71,7 @@ Exit codes: 0 ok, 1 strict check failed, a rule file or the content is invalid, 
 
   const config = settings.alerts;
   const contentDir = settings.contentDir;
-  let content;
-  try {
-    content = loadContent(contentDir);
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  const content = loadContentOrFail(contentDir);
   const invalid = content.problems.filter((p) => p.path.includes('runbooks'));
   for (const p of invalid) console.error(`warning: ${p.path}: ${p.message} (runbook left out)`);
 

@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Command } from 'commander';
 import { runCli, CliError } from '../src/cli/run.ts';
+import { loadContentOrFail } from '../src/cli/content.ts';
 import { parseArgs } from '../src/cli/args.ts';
-import { loadContent } from '../src/io/content-store.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { buildCodeowners } from '../src/lib/codeowners/codeowners.ts';
 import { CODEOWNERS_PATHS } from '../src/lib/codeowners/settings.ts';
@@ -49,12 +49,7 @@ Exit codes: 0 ok, 1 out of date (--check) or content invalid, 2 wrong usage.`,
   if (contentFromRoot.startsWith('..') || isAbsolute(contentFromRoot)) {
     throw new CliError(`${contentDir} is outside the current directory: run npm run codeowners from the repository root`);
   }
-  let content;
-  try {
-    content = loadContent(contentDir);
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  const content = loadContentOrFail(contentDir);
   // An invalid page would silently lose its owners' line: refuse, as the build does.
   if (content.problems.length) {
     for (const p of content.problems) console.error(`${p.path}: ${p.message}`);

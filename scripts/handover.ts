@@ -7,8 +7,8 @@ import { parse } from 'yaml';
 import { Command } from 'commander';
 import { cliSettings, cliToday } from '../src/cli/settings.ts';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
+import { loadContentOrFail } from '../src/cli/content.ts';
 import { parseArgs } from '../src/cli/args.ts';
-import { loadContent } from '../src/io/content-store.ts';
 import { knowledgePages } from '../src/io/knowledge-input.ts';
 import { readContentHistory } from '../src/io/git-history.ts';
 import { writeFileAtomic, FileExistsError } from '../src/io/atomic-write.ts';
@@ -45,12 +45,7 @@ and refuses to overwrite an existing file. Exit codes: 0 written, 1 failed, 2 wr
   const opts = program.opts<{ member: string; to?: string; dryRun?: boolean; git: boolean }>();
 
   const config = settings.knowledge;
-  let content;
-  try {
-    content = loadContent(settings.contentDir);
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  const content = loadContentOrFail(settings.contentDir);
   const today = todayInTeamZone();
   const ids = content.roster.map((m) => m.id);
   const known = (id: string) => content.roster.find((m) => m.id === id);

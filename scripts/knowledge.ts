@@ -7,6 +7,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { cliSettings, cliToday } from '../src/cli/settings.ts';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
+import { loadContentOrFail } from '../src/cli/content.ts';
 import { countArg, isoDateArg, parseArgs } from '../src/cli/args.ts';
 import { loadContent } from '../src/io/content-store.ts';
 import { diffSide, knowledgePages } from '../src/io/knowledge-input.ts';
@@ -79,12 +80,7 @@ Exit codes: 0 ok, 1 strict check failed or content invalid, 2 wrong usage.`,
 
   const config = settings.knowledge;
   const contentDir = settings.contentDir;
-  let content;
-  try {
-    content = loadContent(contentDir);
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  const content = loadContentOrFail(contentDir);
   for (const p of content.problems) console.error(`warning: ${p.path}: ${p.message} (page left out of the report)`);
 
   const history = opts.git ? await readContentHistory(resolve(contentDir)) : { available: false as const, reason: 'skipped (--no-git)' };

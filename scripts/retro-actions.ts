@@ -5,8 +5,8 @@
 import { Command } from 'commander';
 import { cliSettings, cliToday } from '../src/cli/settings.ts';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
+import { loadContentOrFail } from '../src/cli/content.ts';
 import { isoDateArg, parseArgs } from '../src/cli/args.ts';
-import { loadContent } from '../src/io/content-store.ts';
 import type { RetroData } from '../src/lib/content/schema.ts';
 import { RetroHistory, checkRetros, type RetroInput } from '../src/lib/retro/history.ts';
 import { openActionsJson, openActionsTable } from '../src/lib/retro/report.ts';
@@ -41,12 +41,7 @@ Exit codes: 0 ok (also when actions are open), 1 retro content invalid, 2 wrong 
   if (!(await parseArgs(program))) return 0;
   const opts = program.opts<{ owner?: string; json?: boolean; today?: string }>();
 
-  let content;
-  try {
-    content = loadContent();
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  const content = loadContentOrFail();
   if (opts.owner !== undefined && opts.owner !== 'none' && !content.roster.some((m) => m.id === opts.owner)) {
     const known = content.roster.map((m) => m.id).join(', ');
     throw new UsageError(`unknown owner "${opts.owner}": use a member id from team.yaml (${known}) or "none"`);

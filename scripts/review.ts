@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { Command } from 'commander';
 import { runCli, CliError, UsageError } from '../src/cli/run.ts';
+import { loadContentOrFail } from '../src/cli/content.ts';
 import { parseArgs } from '../src/cli/args.ts';
-import { loadContent, type Page } from '../src/io/content-store.ts';
+import type { Page } from '../src/io/content-store.ts';
 import { gitUser } from '../src/io/git-content.ts';
 import { ConcurrentChangeError, writeFilesAllOrNothing, type FileChange } from '../src/io/write-files.ts';
 import { KINDS } from '../src/lib/content/schema.ts';
@@ -47,12 +48,7 @@ Exit codes: 0 ok, 1 a page cannot be marked (invalid, not owned by the reviewer)
   if (refs.length === 0 && !opts.allOwnedBy) throw new UsageError('name the pages to mark as reviewed, or use --all-owned-by <member>');
 
   const contentDir = settings.contentDir;
-  let content;
-  try {
-    content = loadContent(contentDir);
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  const content = loadContentOrFail(contentDir);
   const rosterPath = `${contentDir}/team.yaml`;
   const memberOf = (id: string, flag: string) => {
     const m = content.roster.find((x) => x.id === id);

@@ -8,6 +8,7 @@ import { pagesOf } from './pages.ts';
 import settings from 'virtual:hikitsugi/settings';
 import { readAlertRules } from '../io/alerts/read-rules.ts';
 import { buildAlertReport, runbookInfo, type AlertReport } from '../lib/alerts/match.ts';
+import { perBuild } from './per-build.ts';
 
 export const ALERTS = settings.alerts;
 
@@ -17,17 +18,8 @@ export interface SiteAlerts {
   files: string[];
 }
 
-let cache: Promise<SiteAlerts> | undefined;
-let builtAt = 0;
-
 /** Once per build; in `astro dev`, at most once every two seconds so edited rules show up. */
-export function siteAlerts(): Promise<SiteAlerts> {
-  if (!cache || (import.meta.env.DEV && Date.now() - builtAt > 2000)) {
-    cache = build();
-    builtAt = Date.now();
-  }
-  return cache;
-}
+export const siteAlerts: () => Promise<SiteAlerts> = perBuild(() => build());
 
 async function build(): Promise<SiteAlerts> {
   const contentDir = resolve(settings.contentDir);

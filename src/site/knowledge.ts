@@ -10,20 +10,12 @@ import { buildKnowledgeReport, knowledgePage, type KnowledgePage, type Knowledge
 import { PAGE_KINDS } from '../lib/site/routes.ts';
 import { roster } from './page-context.ts';
 import { today } from './today.ts';
+import { perBuild } from './per-build.ts';
 
 export const KNOWLEDGE = settings.knowledge;
 
-let cache: Promise<KnowledgeReport> | undefined;
-let builtAt = 0;
-
 /** Once per build; in `astro dev`, at most once every two seconds so edits and commits show up. */
-export function knowledgeReport(): Promise<KnowledgeReport> {
-  if (!cache || (import.meta.env.DEV && Date.now() - builtAt > 2000)) {
-    cache = build();
-    builtAt = Date.now();
-  }
-  return cache;
-}
+export const knowledgeReport: () => Promise<KnowledgeReport> = perBuild(() => build());
 
 async function build(): Promise<KnowledgeReport> {
   const contentDir = resolve(settings.contentDir);

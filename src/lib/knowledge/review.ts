@@ -4,25 +4,14 @@
  * every other byte of the page (comments, quoting, key order, line endings, body) stays as
  * people wrote it. Pure: the CLI reads the files and writes them all or none.
  */
-import { isMap, isScalar, parse, parseDocument, type Scalar } from 'yaml';
+import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
 import type { IsoDate } from '../content/dates.ts';
 import { isActive } from '../content/roster.ts';
 import type { Member } from '../content/schema.ts';
 import { splitFrontMatter } from '../content/front-matter.ts';
+import { yamlString } from '../content/yaml-scalar.ts';
 
 export class ReviewEditError extends Error {}
-
-/** A value as YAML: quoted when a YAML 1.1 or 1.2 reader would take it for something else (`null`, `1e3`, `yes`). */
-function yamlString(value: string): string {
-  const readsBack = (version: '1.1' | '1.2') => {
-    try {
-      return parse(value, { version }) === value;
-    } catch {
-      return false;
-    }
-  };
-  return readsBack('1.1') && readsBack('1.2') ? value : JSON.stringify(value);
-}
 
 /** The new value in the old one's quoting style. */
 function styled(old: Scalar, value: string, plain: string): string {

@@ -4,11 +4,12 @@
  * action the board closes gets `status: done` and `closed_in: <the new retro's slug>`; nothing
  * else in the file changes (comments, order, quoting and the body stay as written).
  */
-import { isMap, isScalar, isSeq, parse, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { toIsoDate } from '../content/dates.ts';
 import { actionIdOf, sameTeam, type RetroItemInput } from './history.ts';
 import { actionsClosedByBoard, type BoardClosing, type BoardSticky } from './board-closing.ts';
 import { splitFrontMatter } from '../content/front-matter.ts';
+import { yamlString } from '../content/yaml-scalar.ts';
 
 export interface RetroFile {
   path: string;
@@ -57,18 +58,6 @@ function read(file: RetroFile): Parsed | string {
   if (!date || typeof data?.team !== 'string') return `${file.path}: no valid date or team`;
   const items = Array.isArray(data.items) ? (data.items as RetroItemInput[]) : [];
   return { file, doc, date, team: data.team, items };
-}
-
-/** A slug as YAML: quoted when a YAML 1.1 or 1.2 reader would take it for something else (a date, a number). */
-function yamlString(value: string): string {
-  const readsBack = (version: '1.1' | '1.2') => {
-    try {
-      return parse(value, { version }) === value;
-    } catch {
-      return false;
-    }
-  };
-  return readsBack('1.1') && readsBack('1.2') ? value : JSON.stringify(value);
 }
 
 interface Patch {
