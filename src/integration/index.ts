@@ -160,7 +160,7 @@ function siteSecurity(settings: Settings): AstroIntegration {
         logger.info(
           `Content-Security-Policy: ${report.pages} pages, ${report.scriptsHashed} inline scripts and ${report.stylesHashed} styles hashed, ` +
             `${report.attributesMoved} style attributes as ${report.classes} classes (${report.stylesheet?.bytes ?? 0} B), ` +
-            `_headers ${report.headersBytes} B, in ${Math.round(report.ms)} ms`,
+            `_headers ${report.headersBytes} B, in ${Math.round(report.ms)} ms (${(report.cpuMs / Math.max(1, report.pages)).toFixed(1)} ms CPU per page)`,
         );
       },
     },
