@@ -34,6 +34,8 @@ export interface PageAnalysis {
   /** Just before </head>: where the stylesheet link goes. */
   headEnd?: number;
   robotsMeta?: Span;
+  /** A CSP meta from an earlier run of this step: replaced, so running twice leaves one. */
+  cspMeta?: Span;
   /** Things no hash can allow: `onclick="…"` handlers and `javascript:` URLs, as "tag attr". */
   blocked: string[];
 }
@@ -81,6 +83,7 @@ export function analyzePage(html: string): PageAnalysis {
             result.headInsert = parser.endIndex + 1;
           }
           if (get('name')?.value.toLowerCase() === 'robots') result.robotsMeta = { start: parser.startIndex, end: parser.endIndex + 1 };
+          if (get('http-equiv')?.value.toLowerCase() === 'content-security-policy') result.cspMeta = { start: parser.startIndex, end: parser.endIndex + 1 };
         }
         if (tag === 'script' || tag === 'style') {
           const type = (get('type')?.value ?? '').trim().toLowerCase();
@@ -140,6 +143,7 @@ export function rewritePage(html: string, analysis: PageAnalysis, options: Rewri
   if (options.headStart && analysis.headInsert !== undefined) edits.push({ start: analysis.headInsert, end: analysis.headInsert, text: options.headStart });
   if (options.headEnd && analysis.headEnd !== undefined) edits.push({ start: analysis.headEnd, end: analysis.headEnd, text: options.headEnd });
   if (options.dropRobotsMeta && analysis.robotsMeta) edits.push({ ...analysis.robotsMeta, text: '' });
+  if (options.headStart && analysis.cspMeta) edits.push({ ...analysis.cspMeta, text: '' });
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let at = 0;
