@@ -1,8 +1,13 @@
-/** A static file server for a built site on 127.0.0.1, mounted under the site's base path. */
+/**
+ * A static file server for a built site on 127.0.0.1, mounted under the site's base path. With
+ * `hostHeaders` it sends the headers of the site's own `_headers` file, as Netlify or Cloudflare
+ * Pages would, so tests run the site under the very policy it ships.
+ */
 import { createServer, type Server } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../../src/lib/security/host-files.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,9 +25,16 @@ export interface StaticSite {
   close: () => Promise<void>;
 }
 
-export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> {
+export interface ServeOptions {
+  /** Send the headers that dir/_headers lists for each path (it must exist). */
+  hostHeaders?: boolean;
+}
+
+export async function serveStatic(dir: string, base = '/', options: ServeOptions = {}): Promise<StaticSite> {
+  const rules: HeaderRule[] = options.hostHeaders ? parseHeadersFile(readFileSync(join(dir, '_headers'), 'utf8')) : [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    for (const [name, value] of headersFor(rules, path)) res.setHeader(name, value);
     if (!path.startsWith(base)) {
       res.writeHead(404).end('not under base');
       return;

@@ -6,7 +6,8 @@
  *
  * It loads and validates the settings (hikitsugi.config.mjs, then these options, then the
  * environment), sets up Starlight, injects every page for each UI locale, checks internal links
- * while content compiles, and hands the settings to the site's modules as a virtual module.
+ * while content compiles, hands the settings to the site's modules as a virtual module, and after
+ * the build makes the pages work under a strict Content-Security-Policy (docs/security.md).
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -21,6 +22,7 @@ import { scanContent, type SiteMap } from '../io/site-map.ts';
 import { internalLinksPlugin } from './internal-links-plugin.ts';
 import { anchorIconPlugin } from './anchor-icon-plugin.ts';
 import { codeTokensPlugin } from './code-tokens-plugin.ts';
+import { secureSite } from '../io/site-security.ts';
 
 assertNodeVersion();
 
@@ -59,7 +61,7 @@ export default function hikitsugi(options: HikitsugiOptions = {}): AstroIntegrat
               },
             },
           },
-          integrations: [starlight(starlightOptions(settings)), pagesAndLinks(settings)],
+          integrations: [starlight(starlightOptions(settings)), pagesAndLinks(settings), siteSecurity(settings)],
         });
       },
     },
@@ -133,6 +135,33 @@ function pagesAndLinks(settings: Settings): AstroIntegration {
         }
         processor.options.mdastPlugins.push(internalLinksPlugin({ base: config.base, siteMap }));
         processor.options.hastPlugins?.push(anchorIconPlugin());
+      },
+    },
+  };
+}
+
+/**
+ * After the build: style attributes into a shared stylesheet, inline code hashed, the policy in
+ * every page and in the host header files. Listed after Starlight, so its build:done hook (the
+ * Pagefind index) has run first; Pagefind reads only the text, which this step does not change,
+ * so the index matches the pages either way.
+ */
+function siteSecurity(settings: Settings): AstroIntegration {
+  let assetsDir = '_astro';
+  return {
+    name: 'hikitsugi:security',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        assetsDir = config.build.assets;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const report = secureSite(fileURLToPath(dir), { base: settings.base, security: settings.security, assetsDir });
+        for (const warning of report.warnings) logger.warn(warning);
+        logger.info(
+          `Content-Security-Policy: ${report.pages} pages, ${report.scriptsHashed} inline scripts and ${report.stylesHashed} styles hashed, ` +
+            `${report.attributesMoved} style attributes as ${report.classes} classes (${report.stylesheet?.bytes ?? 0} B), ` +
+            `_headers ${report.headersBytes} B, in ${Math.round(report.ms)} ms (${(report.cpuMs / Math.max(1, report.pages)).toFixed(1)} ms CPU per page)`,
+        );
       },
     },
   };

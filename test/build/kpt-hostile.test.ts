@@ -1,7 +1,8 @@
 /**
  * A hostile Miro board, imported with the real CLI and built with the real site: every attack
  * shows as the literal characters on the page, nothing runs at build or in the browser, and no
- * javascript: link exists.
+ * javascript: link exists. Also served with the site's own security headers (the strict
+ * Content-Security-Policy of its _headers file): no violation, the same literal text.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import { REPO, runAstro, type BuildResult } from '../support/build.ts';
 import { makeContentDir } from '../support/content-fixture.ts';
 import { launchBrowser, openPage } from '../../bench/harness/browser.ts';
+import { openCspPage } from '../support/csp-page.ts';
 import { serveStatic, type StaticSite } from '../../bench/harness/static-server.ts';
 import { ATTACKS, hostileBoard, startMiroServer, TEST_TOKEN } from '../../bench/harness/miro-server.ts';
 
@@ -19,6 +21,7 @@ const EXPECTED = [...ATTACKS.map((a) => a.text), '{process.exit(2)}', '</script>
 
 let build: BuildResult;
 let site: StaticSite;
+let secure: StaticSite;
 let browser: Browser;
 let pagePath = '';
 
@@ -44,12 +47,14 @@ beforeAll(async () => {
   pagePath = imported.out.split('\n').find((l) => l.endsWith('.mdx'))!;
   build = await runAstro({ contentDir });
   site = await serveStatic(build.outDir, '/');
+  secure = await serveStatic(build.outDir, '/', { hostHeaders: true });
   browser = await launchBrowser();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  await secure?.close();
 });
 
 describe('a hostile board on the built site', () => {
@@ -93,6 +98,26 @@ describe('a hostile board on the built site', () => {
     // The timeline's link (the chart also names the retro, in an SVG tooltip).
     await expect(page.getByTestId('retros-index').getByRole('link', { name: '振り返り 2025-06-12（SRE）' }).isVisible()).resolves.toBe(true);
     expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('under the site\'s Content-Security-Policy header: no violation, the same literal text', async () => {
+    const { page, problems, violations } = await openCspPage(browser);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const slug = pagePath.split('/').pop()!.replace(/\.mdx$/, '');
+    const response = await page.goto(`${secure.url}retros/${slug}/`);
+    expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+    expect(await page.locator('[data-testid="retro-items"] .hk-kpt-text').allTextContents()).toEqual(EXPECTED);
+    expect(await page.locator('[style]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned)).toBeUndefined();
+    await page.goto(`${secure.url}retros/`);
+    expect(await page.getByTestId('retro-chart').locator('rect[data-series]').count()).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+    expect(dialogs).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Builds the sample site once for all site tests: at the root and under a base path,
- * and serves both on 127.0.0.1.
+ * and serves both on 127.0.0.1; each also a second time with the headers of its own `_headers`
+ * file (the strict Content-Security-Policy), as Netlify or Cloudflare Pages would send them.
  */
 import type { TestProject } from 'vitest/node';
 import { findBrowser } from '../../bench/harness/browser.ts';
@@ -13,6 +14,9 @@ declare module 'vitest' {
   export interface ProvidedContext {
     rootSite: { url: string; outDir: string };
     subSite: { url: string; outDir: string };
+    /** The same builds, served with the security headers the build wrote. */
+    rootSecureSite: { url: string; outDir: string };
+    subSecureSite: { url: string; outDir: string };
   }
 }
 
@@ -22,9 +26,16 @@ export default async function setup(project: TestProject) {
   for (const [name, result] of [['root', root], [SUB_BASE, sub]] as const) {
     if (result.code !== 0) throw new Error(`sample site build (${name}) failed:\n${result.output.slice(-4000)}`);
   }
-  const servers: StaticSite[] = [await serveStatic(root.outDir, '/'), await serveStatic(sub.outDir, SUB_BASE)];
+  const servers: StaticSite[] = [
+    await serveStatic(root.outDir, '/'),
+    await serveStatic(sub.outDir, SUB_BASE),
+    await serveStatic(root.outDir, '/', { hostHeaders: true }),
+    await serveStatic(sub.outDir, SUB_BASE, { hostHeaders: true }),
+  ];
   project.provide('rootSite', { url: servers[0].url, outDir: root.outDir });
   project.provide('subSite', { url: servers[1].url, outDir: sub.outDir });
+  project.provide('rootSecureSite', { url: servers[2].url, outDir: root.outDir });
+  project.provide('subSecureSite', { url: servers[3].url, outDir: sub.outDir });
   return async () => {
     await Promise.all(servers.map((s) => s.close()));
   };

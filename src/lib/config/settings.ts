@@ -10,6 +10,7 @@ import { kptBoardSettingsSchema, type KptBoardSettings } from '../kpt/board-sett
 import { alertSettings, alertSettingsSchema, type AlertSettings } from '../alerts/settings.ts';
 import { codeownersSettingsSchema, type CodeownersSettings } from '../codeowners/settings.ts';
 import { resolveLintConfig, type LintConfig } from '../lint/config.ts';
+import { securitySettingsSchema, type SecuritySettings } from '../security/settings.ts';
 
 export type Locale = 'ja' | 'en';
 
@@ -84,6 +85,8 @@ export const settingsSchema = z.strictObject({
   alerts: alertSettingsSchema.prefault({}),
   /** `hikitsugi codeowners`: where CODEOWNERS goes and the lines before the generated ones. */
   codeowners: codeownersSettingsSchema,
+  /** The Content-Security-Policy and robots headers: `noindex` (default true) and extra sources per directive. */
+  security: securitySettingsSchema,
 });
 
 /** Settings as written: `ui` may also be a comma list, as in HIKITSUGI_UI. */
@@ -103,6 +106,7 @@ export interface Settings {
   kptBoard: KptBoardSettings;
   alerts: AlertSettings;
   codeowners: CodeownersSettings;
+  security: SecuritySettings;
 }
 
 /** A setting a user got wrong, as one line naming it: `hikitsugi.config.mjs: knowledge.minOwners: ...`. */
@@ -150,6 +154,7 @@ export function parseSettings(raw: unknown, env: Record<string, string | undefin
     kptBoard: s.kptBoard,
     alerts: alertSettings(s.alerts),
     codeowners: s.codeowners,
+    security: s.security,
   };
 }
 

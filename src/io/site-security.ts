@@ -1,0 +1,135 @@
+/**
+ * The post-build step that makes the built site work under a strict Content-Security-Policy
+ * (see src/lib/security/): every page's style attributes move into one shared stylesheet, its
+ * inline scripts and styles are hashed, the policy goes into each page as a <meta> and into the
+ * header files for the common static hosts. Every file is replaced atomically.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { writeFileAtomic } from './atomic-write.ts';
+import { analyzePage, escapeAttribute, rewritePage, type PageAnalysis } from '../lib/security/html.ts';
+import { createStyleRegistry, rewriteStyleSelectors, styleSelectorsLeft, stylesheetName } from '../lib/security/inline-styles.ts';
+import { buildPolicy, hashSource, policyString } from '../lib/security/policy.ts';
+import { renderHeadersFile, renderHtaccess, renderNginx, ROBOTS_NOINDEX, securityHeaders } from '../lib/security/host-files.ts';
+import type { SecuritySettings } from '../lib/security/settings.ts';
+
+export interface SecureSiteOptions {
+  /** The site's base path, e.g. "/" or "/handbook/". */
+  base: string;
+  security: SecuritySettings;
+  /** Astro's build.assets folder. */
+  assetsDir?: string;
+}
+
+export interface SecureSiteReport {
+  pages: number;
+  scriptsHashed: number;
+  stylesHashed: number;
+  attributesMoved: number;
+  classes: number;
+  stylesheet?: { file: string; bytes: number };
+  headersBytes: number;
+  /** Selectors rewritten in the site's CSS to match the moved token colours. */
+  selectorsRewritten: number;
+  /** Problems the policy will block, as "page: what" lines, for the build log. */
+  warnings: string[];
+  ms: number;
+  /** CPU time of the step (parsing, hashing, rewriting), without waiting for the disk. */
+  cpuMs: number;
+}
+
+export const HOST_FILES = { headers: '_headers', nginx: 'security-headers.nginx.conf', apache: '.htaccess' } as const;
+
+export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteReport {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const assets = options.assetsDir ?? '_astro';
+  const warnings: string[] = [];
+  const registry = createStyleRegistry();
+  const scripts = new Set<string>();
+  const styles = new Set<string>();
+
+  // Pass 1: read every page, give each style attribute its class (sorted, so names are reproducible).
+  const files = globSync('**/*.html', { cwd: dir, dot: false }).sort();
+  const pages: Array<{ file: string; analysis: PageAnalysis; classes: Array<string | undefined>; hashes: { script: string[]; style: string[] } }> = [];
+  for (const file of files) {
+    const analysis = analyzePage(readFileSync(join(dir, file), 'utf8'));
+    const classes = analysis.styleAttributes.map((a) => registry.classFor(a));
+    const hashes = { script: [...new Set(analysis.scripts.map(hashSource))], style: [...new Set(analysis.styles.map(hashSource))] };
+    hashes.script.forEach((h) => scripts.add(h));
+    hashes.style.forEach((h) => styles.add(h));
+    for (const what of new Set(analysis.blocked)) warnings.push(`${file}: ${what} will not run under the Content-Security-Policy`);
+    pages.push({ file, analysis, classes, hashes });
+  }
+  for (const value of new Set(registry.dropped)) warnings.push(`a style attribute was dropped, it cannot be moved into a stylesheet safely: ${JSON.stringify(value.slice(0, 80))}`);
+
+  // The site's own CSS still selects token spans by their style attribute.
+  let selectorsRewritten = 0;
+  const assetsPath = join(dir, assets);
+  for (const name of existsDir(assetsPath) ? readdirSync(assetsPath).filter((n) => n.endsWith('.css')) : []) {
+    const path = join(assetsPath, name);
+    const before = readFileSync(path, 'utf8');
+    if (!before.includes('[style')) continue;
+    const { css, count } = rewriteStyleSelectors(before);
+    selectorsRewritten += count;
+    for (const left of new Set(styleSelectorsLeft(css))) warnings.push(`${assets}/${name}: the selector ${left} matches nothing once style attributes are classes`);
+    if (count) writeFileAtomic(path, css);
+  }
+
+  const css = registry.css();
+  let stylesheet: SecureSiteReport['stylesheet'];
+  if (css) {
+    const file = `${assets}/${stylesheetName(css)}`;
+    writeFileAtomic(join(dir, file), css);
+    stylesheet = { file, bytes: Buffer.byteLength(css) };
+  }
+
+  // Pass 2: each page gets its classes, the link, and a policy with only its own hashes.
+  const allow = options.security.allow;
+  const link = stylesheet ? `<link rel="stylesheet" href="${escapeAttribute(options.base + stylesheet.file)}">` : '';
+  const robots = options.security.noindex ? `<meta name="robots" content="${ROBOTS_NOINDEX}">` : '';
+  for (const { file, analysis, classes, hashes } of pages) {
+    const path = join(dir, file);
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policyString(buildPolicy({ scriptHashes: hashes.script, styleHashes: hashes.style, allow }), { forMeta: true }))}">`;
+    let i = 0;
+    const html = rewritePage(readFileSync(path, 'utf8'), analysis, {
+      classFor: () => classes[i++],
+      headStart: meta + robots,
+      headEnd: analysis.styleAttributes.length ? link : '',
+      dropRobotsMeta: options.security.noindex,
+    });
+    writeFileAtomic(path, html);
+  }
+
+  const headers = securityHeaders(buildPolicy({ scriptHashes: scripts, styleHashes: styles, allow }), { noindex: options.security.noindex });
+  const headersFile = renderHeadersFile(headers, options.base);
+  writeFileAtomic(join(dir, HOST_FILES.headers), headersFile);
+  writeFileAtomic(join(dir, HOST_FILES.nginx), renderNginx(headers));
+  writeFileAtomic(join(dir, HOST_FILES.apache), renderHtaccess(headers));
+
+  return {
+    pages: pages.length,
+    scriptsHashed: scripts.size,
+    stylesHashed: styles.size,
+    attributesMoved: registry.moved,
+    classes: registry.classCount(),
+    stylesheet,
+    headersBytes: Buffer.byteLength(headersFile),
+    selectorsRewritten,
+    warnings,
+    ms: performance.now() - started,
+    cpuMs: (() => {
+      const used = process.cpuUsage(cpu);
+      return (used.user + used.system) / 1000;
+    })(),
+  };
+}
+
+function existsDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
