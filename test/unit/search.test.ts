@@ -8,6 +8,7 @@ import { buildIndex, decodePostings, encodePostings, shardKey, type SearchDoc } 
 import { SearchEngine } from '../../src/lib/search/engine.ts';
 import { compareExact, locate } from '../../src/lib/search/rank.ts';
 import { excerpt } from '../../src/lib/search/excerpt.ts';
+import { extractPage } from '../../src/lib/search/extract.ts';
 
 const filler = (n: number) => '本文の説明が続きます。'.repeat(n);
 
@@ -143,5 +144,26 @@ describe('excerpt', () => {
     expect(hit.title).toBe('<script>alert(1)</script>');
     expect(hit.excerpt.map((p) => p.text).join('')).toBe('<img src=x onerror=alert(1)> 障害の報告は <b>すぐ</b> に。');
     expect(hit.excerpt.find((p) => p.mark)?.text).toBe('障害');
+  });
+});
+
+describe('what a built page gives the index', () => {
+  const html = `<!doctype html><html lang="ja"><head><title>x</title><script>var hidden = 1</script></head><body>
+    <header><h1>Site</h1></header>
+    <main data-pagefind-body><div class="content-panel"><h1 id="_top">Cloud SQL のフェイルオーバー</h1></div>
+    <dl class="hk-facts" data-pagefind-ignore><dt>オーナー</dt><dd>青木</dd><dt>アラート</dt><dd><code data-search-keyword>CloudSQLInstanceDown</code></dd></dl>
+    <div class="sl-heading-wrapper level-h2"><h2 id="a">切り戻し</h2><a class="sl-anchor-link" href="#a"><span class="sr-only" data-pagefind-ignore>Section titled “切り戻し”</span></a></div>
+    <p>手順は&amp;ここ。<br>ＡＢＣ&lt;b&gt;</p><script>no()</script><ul><li>一つ</li><li>二つ</li></ul></main>
+    <footer>フッター</footer></body></html>`;
+  it('takes main[data-pagefind-body], minus ignored blocks, and keeps alert names as keywords', () => {
+    expect(extractPage(html, 'runbooks/x/')).toEqual({
+      url: 'runbooks/x/',
+      title: 'Cloud SQL のフェイルオーバー',
+      headings: ['CloudSQLInstanceDown', '切り戻し'],
+      body: '手順は&ここ。 ABC<b> 一つ 二つ',
+    });
+  });
+  it('skips a page without data-pagefind-body', () => {
+    expect(extractPage('<html><body><main><p>x</p></main></body></html>', 'a/')).toBeNull();
   });
 });

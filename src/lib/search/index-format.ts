@@ -30,6 +30,11 @@ export interface IndexMeta {
   shards: string[];
   /** Per page: [url, title, chunk number]. */
   pages: [string, string, number][];
+  /**
+   * File names by content hash, set when the files are written (src/io/search-index.ts): a
+   * browser that cached an older build's files never mixes them with this meta.
+   */
+  files?: { shards: Record<string, string>; chunks: string[] };
 }
 
 /** term -> delta-encoded ascending page numbers */
