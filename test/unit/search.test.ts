@@ -51,8 +51,9 @@ describe('segmentation', () => {
     expect(camelParts('CloudSQLInstanceDown')).toEqual(['Cloud', 'SQL', 'Instance', 'Down']);
     expect(uniqueTerms('CloudSQLInstanceDown')).toEqual(['cloudsqlinstancedown', 'cloud', 'sql', 'instance', 'down']);
   });
-  it('splits a mixed query at script changes', () => {
+  it('splits a mixed query at script changes, with or without a space', () => {
     expect(terms('Cloud SQL のフェイルオーバー').slice(0, 3)).toEqual(['cloud', 'sql', 'のフ']);
+    expect(terms('Arcを跳ね上げ')).toEqual(['arc', 'を跳', '跳ね', 'ね上', '上げ']);
   });
 });
 

@@ -17,7 +17,9 @@ export function normalise(text: string): string {
 // Han (with 々 〆), hiragana, katakana (with the prolonged sound mark ー): one Japanese run.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]/u;
 const WORD = /[\p{L}\p{N}]/u;
-const RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]+|[\p{L}\p{N}]+/gu;
+// A word is letters and digits of other scripts: Japanese letters are \p{L} too, and must end it
+// ("Arcをクローン" is "arc" then a Japanese run).
+const RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー])[\p{L}\p{N}])+/gu;
 
 /** Runs of Japanese script or of letters and digits, normalised; anything else separates. */
 export function runs(text: string): string[] {
