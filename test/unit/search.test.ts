@@ -114,6 +114,14 @@ describe('engine', () => {
     expect(await urls('rollb')).toEqual(['runbooks/cloud-sql-failover/']);
   });
 
+  it('cuts excerpts for the first results only; the others on request', async () => {
+    const { e } = engine();
+    const answer = await e.search('フェイルオーバー', 50, 1);
+    expect(answer.hits.map((h) => h.excerpt === null)).toEqual([false, true]);
+    const later = await e.excerpt(answer.hits[1], 'フェイルオーバー');
+    expect(later.find((p) => p.mark)?.text).toBe('フェイルオーバー');
+  });
+
   it('a query with no hit returns nothing, and an empty query too', async () => {
     expect(await engine().e.search('量子コンピュータ')).toEqual({ total: 0, hits: [] });
     expect(await engine().e.search('  、。 ')).toEqual({ total: 0, hits: [] });
@@ -143,8 +151,8 @@ describe('excerpt', () => {
     const hit = (await engine().e.search('障害')).hits[0];
     expect(hit.url).toBe('runbooks/hostile/');
     expect(hit.title).toBe('<script>alert(1)</script>');
-    expect(hit.excerpt.map((p) => p.text).join('')).toBe('<img src=x onerror=alert(1)> 障害の報告は <b>すぐ</b> に。');
-    expect(hit.excerpt.find((p) => p.mark)?.text).toBe('障害');
+    expect(hit.excerpt!.map((p) => p.text).join('')).toBe('<img src=x onerror=alert(1)> 障害の報告は <b>すぐ</b> に。');
+    expect(hit.excerpt!.find((p) => p.mark)?.text).toBe('障害');
   });
 });
 

@@ -6,7 +6,8 @@
  * works under a strict CSP (no inline script or style, no eval, no WebAssembly). Page text is only
  * ever set with textContent.
  */
-import { SearchEngine, type IndexLoader, type SearchAnswer } from '../../lib/search/engine.ts';
+import { SearchEngine, type IndexLoader, type SearchAnswer, type SearchHit } from '../../lib/search/engine.ts';
+import type { ExcerptPart } from '../../lib/search/excerpt.ts';
 import type { Chunk, IndexMeta, Shard } from '../../lib/search/index-format.ts';
 
 type Strings = Record<'results' | 'result' | 'shown' | 'none' | 'loading' | 'error' | 'partial', string>;
@@ -108,6 +109,7 @@ class SiteSearch extends HTMLElement {
 
     const render = (query: string, answer: SearchAnswer) => {
       active = -1;
+      later = [];
       input.removeAttribute('aria-activedescendant');
       status.textContent =
         answer.total === 0
@@ -134,20 +136,26 @@ class SiteSearch extends HTMLElement {
           }
           const text = document.createElement('span');
           text.className = 'hk-search-excerpt';
-          text.append(
-            ...hit.excerpt.map((part) => {
-              if (!part.mark) return document.createTextNode(part.text);
-              const mark = document.createElement('mark');
-              mark.textContent = part.text;
-              return mark;
-            }),
-          );
+          if (hit.excerpt) fillExcerpt(text, hit.excerpt);
+          else later.push([hit, text]);
           a.append(text);
           li.append(a);
           return li;
         }),
       );
     };
+
+    const fillExcerpt = (el: HTMLElement, parts: ExcerptPart[]) =>
+      el.replaceChildren(
+        ...parts.map((part) => {
+          if (!part.mark) return document.createTextNode(part.text);
+          const mark = document.createElement('mark');
+          mark.textContent = part.text;
+          return mark;
+        }),
+      );
+    /** Results shown without an excerpt yet: filled in once the first ones are on screen. */
+    let later: [SearchHit, HTMLElement][] = [];
 
     input.addEventListener('input', async () => {
       const query = input.value.trim();
@@ -161,12 +169,22 @@ class SiteSearch extends HTMLElement {
       try {
         engine ??= new SearchEngine(loader(this.dataset.index!));
         const answer = await engine.search(query);
-        if (mine === seq) render(query, answer);
+        if (mine !== seq) return;
+        render(query, answer);
+        // Which query the list shows: what the benchmark and the tests wait for.
+        list.dataset.query = query;
+        const rest = later;
+        for (const [hit, el] of rest) {
+          const parts = await engine.excerpt(hit, query);
+          if (mine !== seq) return;
+          fillExcerpt(el, parts);
+        }
       } catch (e) {
         engine = undefined;
         if (mine === seq) {
           status.textContent = strings.error;
           list.replaceChildren();
+          list.dataset.query = query;
         }
         console.warn('search:', e);
       }

@@ -22,10 +22,13 @@ export interface IndexLoader {
 export type Match = 'exact' | 'all-parts' | 'some-parts';
 
 export interface SearchHit {
+  /** Page number in the index. */
+  id: number;
   url: string;
   title: string;
   match: Match;
-  excerpt: ExcerptPart[];
+  /** Cut for the first results only (null after those): the rest come from `excerpt()`, later. */
+  excerpt: ExcerptPart[] | null;
 }
 
 export interface SearchAnswer {
@@ -78,7 +81,17 @@ export class SearchEngine {
     return ids;
   }
 
-  async search(query: string, limit = 50): Promise<SearchAnswer> {
+  /** The excerpt of a hit that came without one (it loads the page's text chunk). */
+  async excerpt(hit: Pick<SearchHit, 'id'>, query: string): Promise<ExcerptPart[]> {
+    const meta = await this.meta();
+    return excerpt((await this.pageText(meta, hit.id)).body, query);
+  }
+
+  /**
+   * The first `limit` results; the first `withExcerpts` of them with excerpts, so that the first
+   * answer needs the text of those pages only.
+   */
+  async search(query: string, limit = 50, withExcerpts = 10): Promise<SearchAnswer> {
     const qTerms = uniqueTerms(query);
     if (qTerms.length === 0) return { total: 0, hits: [] };
     const meta = await this.meta();
@@ -112,10 +125,10 @@ export class SearchEngine {
       ...some.map((id) => ({ id, match: 'some-parts' as const })),
     ];
     const hits = await Promise.all(
-      ordered.slice(0, limit).map(async ({ id, match }) => {
-        const text = await this.pageText(meta, id);
+      ordered.slice(0, limit).map(async ({ id, match }, i) => {
         const [url, title] = meta.pages[id];
-        return { url, title, match, excerpt: excerpt(text.body, query) };
+        const cut = i < withExcerpts ? excerpt((await this.pageText(meta, id)).body, query) : null;
+        return { id, url, title, match, excerpt: cut };
       }),
     );
     return { total: ordered.length, hits };

@@ -14,7 +14,7 @@ export const INDEX_VERSION = 1;
 /** Shards for Japanese bigrams: first character's code point modulo this. */
 export const CJK_SHARDS = 64;
 /** A text chunk holds pages until it reaches this many characters. */
-export const CHUNK_CHARS = 60_000;
+export const CHUNK_CHARS = 30_000;
 
 /** One indexed page, as extracted from the built HTML (text already NFKC, whitespace folded). */
 export interface SearchDoc {
