@@ -53,6 +53,8 @@ export interface SearchTiming {
 export interface SearchResult extends SearchTiming {
   n: number;
   site: SiteId;
+  /** Which search the site had; absent in runs before #14, when every site had Pagefind. */
+  engine?: 'hikitsugi' | 'pagefind';
   index: { bytes: number; files: number };
 }
 
@@ -354,6 +356,7 @@ export function renderSearch(results: Results): string {
   const rows = results.search.map((s) => [
     n(s.n),
     SITE_LABELS[s.site],
+    s.engine === 'hikitsugi' ? 'ours (`hk-search/`)' : 'Pagefind',
     `${(s.index.bytes / 1e6).toFixed(2)} MB, ${n(s.index.files)} files`,
     `「${s.query}」`,
     s.results,
@@ -361,9 +364,9 @@ export function renderSearch(results: Results): string {
     `${ms(median(s.warmMs))} (${s.warmMs.length} queries)`,
   ]);
   return table(
-    ['N', 'site', 'search index', 'query', 'results', 'first search, fresh page (median)', 'later searches (median)'],
+    ['N', 'site', 'search', 'index', 'query', 'results', 'first search, fresh page (median)', 'later searches (median)'],
     rows,
-    ['---:', '---', '---:', '---', '---:', '---:', '---:'],
+    ['---:', '---', '---', '---:', '---', '---:', '---:', '---:'],
   );
 }
 
@@ -483,10 +486,11 @@ ${renderPageWeight(results)}
 
 ## Search
 
-Search index: bytes of \`dist/hk-search/\` on (a), our own search since #14, and of
-\`dist/pagefind/\` on (b). Timing in headless Chromium against the built site served from 127.0.0.1,
-measured inside the page: on (b) \`import('/pagefind/pagefind.js')\`, \`search()\` and \`data()\` of the
-first result; on (a) typing into the search dialog until its results show (up to 50, with excerpts).
+Index: bytes of the site's index folder (\`dist/pagefind/\` for Pagefind, \`dist/hk-search/\` for
+ours, which (a) has since #14; a run from before then measured Pagefind on both). Timing in headless
+Chromium against the built site served from 127.0.0.1, measured inside the page: for Pagefind
+\`import('/pagefind/pagefind.js')\`, \`search()\` and \`data()\` of the first result; for ours, typing
+into the search dialog until its results show.
 "First search" uses a fresh browser context each run (nothing cached); "later searches" are further
 queries (${results.search[0]?.warmQueries.map((q) => `「${q}」`).join(' ') ?? ''}) on the same page.
 

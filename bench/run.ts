@@ -175,7 +175,7 @@ async function bench(options: Options): Promise<Results> {
       // hikitsugi has its own search since #14; stock Starlight keeps Pagefind.
       const ours = site === 'a';
       const timing = await searchTiming(browser, outDir, SEARCH_QUERY, SEARCH_TRIALS, ours ? 'hikitsugi' : 'pagefind');
-      search.push({ n, site, index: dirSize(join(outDir, ours ? SEARCH_DIR : 'pagefind')), ...timing });
+      search.push({ n, site, engine: ours ? 'hikitsugi' : 'pagefind', index: dirSize(join(outDir, ours ? SEARCH_DIR : 'pagefind')), ...timing });
       console.log(`  [${elapsed()}] search ${SITE_LABELS[site]}: ${timing.results} results, first ${median(timing.coldMs).toFixed(0)} ms`);
     }
   } finally {
