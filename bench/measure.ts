@@ -194,10 +194,30 @@ export async function pageLoad(browser: Browser, outDir: string, path: string): 
 }
 
 
+/** Our dialog: open, type, wait until the list shows the query. */
+function ourTiming(page: import('playwright-core').Page, q: string): Promise<{ ms: number; results: number; url: string | null }> {
+  return page.evaluate(async (q) => {
+    const started = performance.now();
+    const el = document.querySelector('site-search')!;
+    const dialog = el.querySelector('dialog')!;
+    if (!dialog.open) (el.querySelector('button[data-open-modal]') as HTMLButtonElement).click();
+    const input = el.querySelector('input[data-search-input]') as HTMLInputElement;
+    const list = el.querySelector('[data-search-results]') as HTMLElement;
+    input.value = q;
+    input.dispatchEvent(new Event('input'));
+    while (list.dataset.query !== q) await new Promise((r) => setTimeout(r, 1));
+    const first = list.querySelector('a');
+    return { ms: performance.now() - started, results: list.children.length, url: first ? first.pathname : null };
+  }, q);
+}
+
 const WARM_QUERIES = ['切り戻し', 'レイテンシ', 'エスカレーション', 'ダッシュボード', 'rollback'];
 
-/** Times Pagefind answering a Japanese query in headless Chromium, as a reader would see it. */
-export async function searchTiming(browser: Browser, outDir: string, query: string, trials: number): Promise<SearchTiming> {
+/**
+ * Times the site's search answering a Japanese query in headless Chromium, as a reader would see
+ * it: Pagefind (stock Starlight) through its JS API, ours (hikitsugi, since #14) through the dialog.
+ */
+export async function searchTiming(browser: Browser, outDir: string, query: string, trials: number, engine: 'pagefind' | 'hikitsugi' = 'pagefind'): Promise<SearchTiming> {
   const site = await serveStatic(outDir, '/');
   const timing: SearchTiming = { query, coldMs: [], warmMs: [], warmQueries: WARM_QUERIES, results: 0, firstUrl: null };
   try {
@@ -206,7 +226,7 @@ export async function searchTiming(browser: Browser, outDir: string, query: stri
       const page = await context.newPage();
       await page.goto(site.url, { waitUntil: 'load' });
       const run = (q: string) =>
-        page.evaluate(async (q) => {
+        engine === 'hikitsugi' ? ourTiming(page, q) : page.evaluate(async (q) => {
           const started = performance.now();
           const pagefind = await import('/pagefind/pagefind.js' as string);
           const search = await pagefind.search(q);

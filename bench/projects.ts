@@ -121,7 +121,7 @@ const { Content } = await render(page);
 `;
 
 /** Copies of what a build of this project needs; the content comes from CONTENT_DIR. */
-function hikitsugiRoot(root: string): void {
+export function hikitsugiRoot(root: string): void {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   for (const name of ['src', 'public']) {

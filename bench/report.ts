@@ -53,6 +53,8 @@ export interface SearchTiming {
 export interface SearchResult extends SearchTiming {
   n: number;
   site: SiteId;
+  /** Which search the site had; absent in runs before #14, when every site had Pagefind. */
+  engine?: 'hikitsugi' | 'pagefind';
   index: { bytes: number; files: number };
 }
 
@@ -80,6 +82,36 @@ export interface Machine {
   note: string;
 }
 
+export interface SearchEngineFigures {
+  engine: 'hikitsugi' | 'pagefind';
+  queries: number;
+  recall: number;
+  precisionAt1: number;
+  exactFirstAt5: number;
+  /** Queries where some page holding the word was not among the results. */
+  missed: string[];
+  /** Files a search loads (Pagefind: without its UI bundles). */
+  index: { bytes: number; files: number };
+  /** Fresh browser context each: page loaded, then query to first results shown. */
+  firstSearchMs: number[];
+}
+
+/** The search-quality benchmark on the Japanese corpora (bench/search.ts). */
+export type SearchQualityResult =
+  | {
+      status: 'measured';
+      date: string;
+      corpus: string[];
+      pages: number;
+      seed: number;
+      /** Results looked at per query. */
+      depth: number;
+      queries: { total: number; byKind: Record<string, number> };
+      engines: SearchEngineFigures[];
+      examples: { q: string; kind: string; holders: number; hikitsugi: string | null; pagefind: string | null }[];
+    }
+  | { status: 'skipped'; reason: string };
+
 export interface Results {
   version: 1;
   date: string;
@@ -91,12 +123,15 @@ export interface Results {
   pageWeight: PageWeight[];
   search: SearchResult[];
   import: ImportResult;
+  /** Absent in results written before the search benchmark existed. */
+  searchQuality?: SearchQualityResult;
 }
 
 export interface Budgets {
   buildRatio: { n: number; site: SiteId; baseline: SiteId; max: number; why?: string };
   pageHtml: { n: number; site: SiteId; maxBytes: number; why?: string };
   importRequests: { itemsPerRequest: number; extra: number; why?: string };
+  searchQuality?: { minRecall: number; minPrecisionAt1: number; minExactFirstAt5: number; maxIndexRatio: number; maxFirstSearchRatio: number; why?: string };
 }
 
 export function median(values: number[]): number {
@@ -122,7 +157,7 @@ export function importRequestLimit(items: number, budget: Budgets['importRequest
 }
 
 export interface BudgetCheck {
-  id: 'build-ratio' | 'page-html' | 'import-requests';
+  id: 'build-ratio' | 'page-html' | 'import-requests' | 'search-recall' | 'search-p1' | 'search-ef5' | 'search-index' | 'search-first';
   description: string;
   limit: string;
   actual: string;
@@ -184,6 +219,34 @@ export function chromeBytes(html: string): number {
   const footer = html.indexOf('<footer', start);
   const end = footer >= 0 ? footer : html.indexOf('</main>', start);
   return total - Buffer.byteLength(html.slice(start, end < 0 ? html.length : end));
+}
+
+const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : 'n/a');
+
+/** The search-quality budgets: our engine's figures, and its index size and first search against stock Pagefind's. */
+export function checkSearchBudgets(results: Pick<Results, 'searchQuality'>, budgets: Budgets): BudgetCheck[] {
+  const b = budgets.searchQuality;
+  if (!b) return [];
+  const sq = results.searchQuality;
+  const ours = sq?.status === 'measured' ? sq.engines.find((e) => e.engine === 'hikitsugi') : undefined;
+  const stock = sq?.status === 'measured' ? sq.engines.find((e) => e.engine === 'pagefind') : undefined;
+  const missing = sq?.status === 'skipped' ? `not measured: ${sq.reason}` : 'not measured';
+  const at = (id: BudgetCheck['id'], description: string, limit: string, value: number | undefined, ok: (v: number) => boolean, show: (v: number) => string): BudgetCheck => ({
+    id,
+    description,
+    limit,
+    actual: value !== undefined && Number.isFinite(value) ? show(value) : missing,
+    ok: value !== undefined && Number.isFinite(value) ? ok(value) : null,
+  });
+  const indexRatio = ours && stock ? ours.index.bytes / stock.index.bytes : undefined;
+  const firstRatio = ours && stock ? median(ours.firstSearchMs) / median(stock.firstSearchMs) : undefined;
+  return [
+    at('search-recall', 'search recall, Japanese corpus', `>= ${pct(b.minRecall)}`, ours?.recall, (v) => v >= b.minRecall, pct),
+    at('search-p1', 'search precision at 1', `>= ${pct(b.minPrecisionAt1)}`, ours?.precisionAt1, (v) => v >= b.minPrecisionAt1, pct),
+    at('search-ef5', 'search exact-first at 5', `>= ${pct(b.minExactFirstAt5)}`, ours?.exactFirstAt5, (v) => v >= b.minExactFirstAt5, pct),
+    at('search-index', 'search index size, ours / stock Pagefind', `<= ${b.maxIndexRatio}`, indexRatio, (v) => v <= b.maxIndexRatio, (v) => v.toFixed(2)),
+    at('search-first', 'first search time, ours / stock Pagefind', `<= ${b.maxFirstSearchRatio}`, firstRatio, (v) => v <= b.maxFirstSearchRatio, (v) => v.toFixed(2)),
+  ];
 }
 
 // ---------------------------------------------------------------- Markdown
@@ -293,6 +356,7 @@ export function renderSearch(results: Results): string {
   const rows = results.search.map((s) => [
     n(s.n),
     SITE_LABELS[s.site],
+    s.engine === 'hikitsugi' ? 'ours (`hk-search/`)' : 'Pagefind',
     `${(s.index.bytes / 1e6).toFixed(2)} MB, ${n(s.index.files)} files`,
     `「${s.query}」`,
     s.results,
@@ -300,10 +364,48 @@ export function renderSearch(results: Results): string {
     `${ms(median(s.warmMs))} (${s.warmMs.length} queries)`,
   ]);
   return table(
-    ['N', 'site', 'Pagefind index', 'query', 'results', 'first search, fresh page (median)', 'later searches (median)'],
+    ['N', 'site', 'search', 'index', 'query', 'results', 'first search, fresh page (median)', 'later searches (median)'],
     rows,
-    ['---:', '---', '---:', '---', '---:', '---:', '---:'],
+    ['---:', '---', '---', '---:', '---', '---:', '---:', '---:'],
   );
+}
+
+export function renderSearchQuality(sq: SearchQualityResult | undefined): string {
+  if (!sq) return 'Not measured in this run (`npm run bench -- --only search` measures it).';
+  if (sq.status === 'skipped') return `Skipped: ${sq.reason}.`;
+  const label = { hikitsugi: 'hikitsugi (our index)', pagefind: 'stock Pagefind, same pages' };
+  const rows = sq.engines.map((e) => [
+    label[e.engine],
+    pct(e.recall),
+    pct(e.precisionAt1),
+    pct(e.exactFirstAt5),
+    e.missed.length,
+    `${(e.index.bytes / 1e6).toFixed(2)} MB, ${n(e.index.files)} files`,
+    `${ms(median(e.firstSearchMs))} (${e.firstSearchMs.map((v) => v.toFixed(0)).join(', ')})`,
+  ]);
+  const ours = sq.engines.find((e) => e.engine === 'hikitsugi');
+  const stock = sq.engines.find((e) => e.engine === 'pagefind');
+  const ratios =
+    ours && stock
+      ? `\n\nOurs over stock: index ${(ours.index.bytes / stock.index.bytes).toFixed(2)}x, first search ${(median(ours.firstSearchMs) / median(stock.firstSearchMs)).toFixed(2)}x.`
+      : '';
+  const kinds = Object.entries(sq.queries.byKind)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  const examples = sq.examples.length
+    ? `\n\nSome queries where stock Pagefind's first result lacks the word (pages holding it; first result of each):\n\n${table(
+        ['query', 'kind', 'pages holding it', 'hikitsugi first', 'Pagefind first'],
+        sq.examples.map((x) => [`「${x.q}」`, x.kind, x.holders, x.hikitsugi ? `\`${x.hikitsugi}\`` : 'none', x.pagefind ? `\`${x.pagefind}\`` : 'none']),
+        ['---', '---', '---:', '---', '---'],
+      )}`
+    : '';
+  return `Measured ${sq.date} on ${n(sq.pages)} pages (${sq.corpus.join(', ')}), ${sq.queries.total} queries (${kinds}; seed ${sq.seed}), the first ${sq.depth} results of each.
+
+${table(
+  ['engine', 'recall', 'precision at 1', 'exact-first at 5', 'queries missing a page', 'index', 'first search, fresh page (median; runs)'],
+  rows,
+  ['---', '---:', '---:', '---:', '---:', '---:', '---:'],
+)}${ratios}${examples}`;
 }
 
 export function renderImport(result: ImportResult): string {
@@ -345,7 +447,7 @@ export function renderMachine(results: Results): string {
 }
 
 export function renderBenchmarks(results: Results, budgets: Budgets, analysis: string): string {
-  const checks = checkBudgets(results, budgets);
+  const checks = [...checkBudgets(results, budgets), ...checkSearchBudgets(results, budgets)];
   return `<!-- Written by \`npm run bench\` (bench/run.ts) from bench/results.json; edit bench/analysis.md instead. -->
 # Benchmarks
 
@@ -384,12 +486,28 @@ ${renderPageWeight(results)}
 
 ## Search
 
-Pagefind index: bytes of \`dist/pagefind/\`. Timing in headless Chromium against the built site
-served from 127.0.0.1, measured inside the page: \`import('/pagefind/pagefind.js')\`, \`search()\`, and
-\`data()\` of the first result. "First search" uses a fresh browser context each run (nothing cached);
-"later searches" are further queries (${results.search[0]?.warmQueries.map((q) => `「${q}」`).join(' ') ?? ''}) on the same page.
+Index: bytes of the site's index folder (\`dist/pagefind/\` for Pagefind, \`dist/hk-search/\` for
+ours, which (a) has since #14; a run from before then measured Pagefind on both). Timing in headless
+Chromium against the built site served from 127.0.0.1, measured inside the page: for Pagefind
+\`import('/pagefind/pagefind.js')\`, \`search()\` and \`data()\` of the first result; for ours, typing
+into the search dialog until its results show.
+"First search" uses a fresh browser context each run (nothing cached); "later searches" are further
+queries (${results.search[0]?.warmQueries.map((q) => `「${q}」`).join(' ') ?? ''}) on the same page.
 
 ${renderSearch(results)}
+
+## Search quality on Japanese docs
+
+The Japanese Vue docs and Rust book (\`../shared/corpus/\`) adopted as guideline pages and built once;
+stock Pagefind indexes the same built HTML (its Node API), so both engines see the same pages and
+the same text. Queries are words of 2-8 characters drawn from the pages' sentences (not headings or
+code) that 1 to 5 pages hold: kanji compounds, katakana words and kana-kanji mixes. Recall: pages
+holding the word that are in the results; precision at 1: the first result holds the exact word;
+exact-first at 5: of the first k results (k = min(5, pages holding it)), the share that hold it.
+Ours is driven through the site's search dialog; Pagefind through \`pagefind.search()\`, what its UI
+calls. Index: bytes of the files a search loads. Run alone with \`npm run bench -- --only search\`.
+
+${renderSearchQuality(results.searchQuality)}
 
 ## Import
 

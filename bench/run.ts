@@ -1,7 +1,8 @@
 /**
  * npm run bench: builds the same generated runbooks with hikitsugi, stock Starlight and plain
- * Astro + MDX, measures build time, memory, page weight, search and import, and writes
- * BENCHMARKS.md and bench/results.json. `--check` compares against bench/budgets.json.
+ * Astro + MDX, measures build time, memory, page weight, search and import, and the search quality
+ * on the Japanese corpora (bench/search.ts), and writes BENCHMARKS.md and bench/results.json.
+ * `--check` compares against bench/budgets.json; `--only search` runs the search quality alone.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -9,13 +10,16 @@ import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { CliError, runCli, UsageError } from '../src/cli/run.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { SEARCH_DIR } from '../src/io/search-index.ts';
 import { launchBrowser } from './harness/browser.ts';
 import { generateRunbooks } from './generate.ts';
 import { importBenchmark } from './import.ts';
 import { chromeBytes, dirSize, pageLoad, runbookPageSizes, searchTiming, timedBuild, typicalSlug } from './measure.ts';
 import { prepareProjects, REPO, WORK, type SiteProject } from './projects.ts';
+import { searchBenchmark } from './search.ts';
 import {
   checkBudgets,
+  checkSearchBudgets,
   median,
   renderBenchmarks,
   renderBudgets,
@@ -49,6 +53,7 @@ interface Options {
   keep?: boolean;
   note?: string;
   results?: string;
+  only?: 'search';
 }
 
 function versionOf(pkg: string): string {
@@ -85,7 +90,7 @@ function readJson<T>(path: string, what: string): T {
 }
 
 function printChecks(results: Results, budgets: Budgets): number {
-  const checks = checkBudgets(results, budgets);
+  const checks = [...checkBudgets(results, budgets), ...checkSearchBudgets(results, budgets)];
   console.log(`\nBudgets (${relative(process.cwd(), BUDGETS)}), results of ${results.date} (${results.mode} run):\n`);
   console.log(renderBudgets(checks));
   const missed = checks.filter((c) => c.ok !== true);
@@ -167,8 +172,10 @@ async function bench(options: Options): Promise<Results> {
     }
     for (const site of ['a', 'b'] as SiteId[]) {
       const { outDir } = last[site];
-      const timing = await searchTiming(browser, outDir, SEARCH_QUERY, SEARCH_TRIALS);
-      search.push({ n, site, index: dirSize(join(outDir, 'pagefind')), ...timing });
+      // hikitsugi has its own search since #14; stock Starlight keeps Pagefind.
+      const ours = site === 'a';
+      const timing = await searchTiming(browser, outDir, SEARCH_QUERY, SEARCH_TRIALS, ours ? 'hikitsugi' : 'pagefind');
+      search.push({ n, site, engine: ours ? 'hikitsugi' : 'pagefind', index: dirSize(join(outDir, ours ? SEARCH_DIR : 'pagefind')), ...timing });
       console.log(`  [${elapsed()}] search ${SITE_LABELS[site]}: ${timing.results} results, first ${median(timing.coldMs).toFixed(0)} ms`);
     }
   } finally {
@@ -177,6 +184,8 @@ async function bench(options: Options): Promise<Results> {
 
   const importResult = await importBenchmark();
   console.log(`  [${elapsed()}] import: ${importResult.status === 'measured' ? `${importResult.requests} requests` : importResult.reason}`);
+  const searchQuality = await searchBenchmark();
+  console.log(`  [${elapsed()}] search quality: ${searchQuality.status}`);
 
   info.loadAverage.end = loadavg();
   if (!options.keep) rmSync(WORK, { recursive: true, force: true });
@@ -191,6 +200,7 @@ async function bench(options: Options): Promise<Results> {
     pageWeight,
     search,
     import: importResult,
+    searchQuality,
   };
 }
 
@@ -213,6 +223,9 @@ async function main(): Promise<number> {
     }))
     .addOption(new Option('--keep', 'keep bench/work/ (generated projects, outputs, build logs) afterwards'))
     .addOption(new Option('--note <text>', 'a line about the machine for BENCHMARKS.md (e.g. that it was shared)'))
+    .addOption(
+      new Option('--only <part>', 'run one part and merge it into bench/results.json: "search" is the search quality on the Japanese corpora').choices(['search']),
+    )
     .addHelpText(
       'after',
       `
@@ -221,7 +234,8 @@ Examples:
   npm run bench -- --check             full run, then exit 1 if a budget is missed
   npm run bench -- --check --reuse     check the committed bench/results.json without building
   npm run bench -- --reuse             rewrite BENCHMARKS.md after editing bench/analysis.md
-  npm run bench -- --quick --keep      quick look at N = 100; outputs stay in bench/work/`,
+  npm run bench -- --quick --keep      quick look at N = 100; outputs stay in bench/work/
+  npm run bench -- --only search       search quality alone (about 3 minutes); merged into bench/results.json`,
     )
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -238,6 +252,7 @@ Examples:
     throw new UsageError('--reuse runs nothing: it cannot be combined with --quick, --runs, --keep or --note');
   }
   if (!options.reuse && options.results !== RESULTS) throw new UsageError('--results only makes sense with --reuse');
+  if (options.only && (options.reuse || options.quick || options.runs)) throw new UsageError('--only cannot be combined with --reuse, --quick or --runs');
   const budgets = readJson<Budgets>(BUDGETS, 'the budgets file is missing');
   const analysis = existsSync(ANALYSIS) ? readFileSync(ANALYSIS, 'utf8') : '';
 
@@ -250,6 +265,17 @@ Examples:
     writeFileAtomic(BENCHMARKS, renderBenchmarks(results, budgets, analysis));
     console.log(`Wrote ${relative(process.cwd(), BENCHMARKS)} from ${relative(process.cwd(), options.results!)} (${results.date}).`);
     return 0;
+  }
+
+  if (options.only === 'search') {
+    const results = readJson<Results>(RESULTS, 'run `npm run bench` first: --only search adds to a full run\'s results');
+    const searchQuality = await searchBenchmark();
+    if (!options.keep) rmSync(join(WORK, 'search'), { recursive: true, force: true });
+    const merged: Results = { ...results, searchQuality };
+    writeFileAtomic(RESULTS, JSON.stringify(merged, null, 2) + '\n');
+    writeFileAtomic(BENCHMARKS, renderBenchmarks(merged, budgets, analysis));
+    console.log(`\nWrote ${relative(process.cwd(), BENCHMARKS)} and ${relative(process.cwd(), RESULTS)} (search quality: ${searchQuality.status}).`);
+    return options.check ? printChecks(merged, budgets) : 0;
   }
 
   const results = await bench(options);

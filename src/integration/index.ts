@@ -23,6 +23,7 @@ import { internalLinksPlugin } from './internal-links-plugin.ts';
 import { anchorIconPlugin } from './anchor-icon-plugin.ts';
 import { codeTokensPlugin } from './code-tokens-plugin.ts';
 import { secureSite } from '../io/site-security.ts';
+import { writeSearchIndex } from '../io/search-index.ts';
 
 assertNodeVersion();
 
@@ -95,7 +96,13 @@ function starlightOptions(settings: Settings): Parameters<typeof starlight>[0] {
     markdown: { processedDirs: [settings.contentDir] },
     customCss: [packageFile('../styles/hikitsugi.css')],
     // One copy of the theme and language pickers per page instead of two (see the component).
-    components: { MobileMenuFooter: packageFile('../components/starlight/MobileMenuFooter.astro') },
+    // Search is our own (src/lib/search): Pagefind ranks Japanese words inside sentences badly
+    // (#14), so Starlight's Pagefind step is off and its Search component replaced.
+    components: {
+      MobileMenuFooter: packageFile('../components/starlight/MobileMenuFooter.astro'),
+      Search: packageFile('../components/starlight/Search.astro'),
+    },
+    pagefind: false,
     // Runbooks from Prometheus teams use ```promql, which the highlighter does not know.
     expressiveCode: {
       shiki: { langAlias: { promql: 'txt', logql: 'txt' } },
@@ -135,6 +142,12 @@ function pagesAndLinks(settings: Settings): AstroIntegration {
         }
         processor.options.mdastPlugins.push(internalLinksPlugin({ base: config.base, siteMap }));
         processor.options.hastPlugins?.push(anchorIconPlugin());
+      },
+      // The pages Starlight marks data-pagefind-body (the Japanese UI copy of each content page).
+      'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
+        const index = writeSearchIndex(fileURLToPath(dir));
+        logger.info(`search index: ${index.pages} pages, ${index.files} files, ${(index.bytes / 1000).toFixed(0)} KB in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

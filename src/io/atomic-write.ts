@@ -13,7 +13,7 @@ export class FileExistsError extends Error {
   }
 }
 
-export function writeFileAtomic(path: string, data: string, options: { exclusive?: boolean } = {}): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { exclusive?: boolean } = {}): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   writeDurably(temp, data);

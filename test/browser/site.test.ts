@@ -17,9 +17,9 @@ afterAll(async () => {
 
 async function search(page: Page, query: string): Promise<string[]> {
   await page.locator('site-search button[data-open-modal]').first().click();
-  const input = page.locator('#starlight__search input.pagefind-ui__search-input');
+  const input = page.locator('site-search input[data-search-input]');
   await input.fill(query);
-  const results = page.locator('#starlight__search .pagefind-ui__result-link');
+  const results = page.locator('site-search .hk-search-result');
   await results.first().waitFor({ timeout: 15_000 });
   return results.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
 }
@@ -83,6 +83,49 @@ for (const [name, site] of [
       expect(paths.every((p) => !p.startsWith(`${base}en/`))).toBe(true);
       await page.goto(new URL(paths.find((p) => p.endsWith(expected))!, site().url).href);
       expect(await page.locator('main').textContent()).toContain(query);
+      expect(problems).toEqual([]);
+    });
+
+    it('typing a Japanese compound (Ctrl+K, then the word) lists the page that holds it first, with an excerpt of its text', async () => {
+      const { page, problems } = await openPage(browser);
+      await page.goto(`${site().url}guideline/sre-values/`);
+      await page.locator('site-search button[data-open-modal]:not([disabled])').first().waitFor();
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('同期レプリケーション');
+      const first = page.locator('site-search .hk-search-result').first();
+      await first.waitFor({ timeout: 15_000 });
+      expect(await first.evaluate((a) => (a as HTMLAnchorElement).pathname)).toBe(`${new URL(site().url).pathname}runbooks/cloud-sql-failover/`);
+      expect(await page.locator('site-search [data-search-status]').textContent()).toMatch(/^\d+ 件$/);
+      expect(await first.locator('mark').first().textContent()).toBe('同期レプリケーション');
+      // The excerpt is the page's text, not its owners and review dates.
+      const excerpt = (await first.locator('.hk-search-excerpt').textContent())!;
+      expect(excerpt).toContain('ディスクは同期レプリケーションされています');
+      expect(excerpt).not.toMatch(/オーナー|最終レビュー|\d{4}-\d{2}-\d{2}/);
+      // Arrow keys pick a result, Enter opens it.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/runbooks\/cloud-sql-failover\/$/);
+      expect(problems).toEqual([]);
+    });
+
+    it('an alert name finds its runbook, and a word found nowhere says so in Japanese', async () => {
+      const { page, problems } = await openPage(browser);
+      await page.goto(site().url);
+      const paths = await search(page, 'CloudSQLInstanceDown');
+      expect(paths[0]).toBe(`${new URL(site().url).pathname}runbooks/cloud-sql-failover/`);
+      await page.locator('site-search input[data-search-input]').fill('量子コンピュータ');
+      await expect.poll(() => page.locator('site-search [data-search-status]').textContent()).toBe('「量子コンピュータ」に一致するページはありません');
+      expect(await page.locator('site-search .hk-search-result').count()).toBe(0);
+      expect(problems).toEqual([]);
+    });
+
+    it('the English UI counts results in English and links to the English copies', async () => {
+      const { page, problems } = await openPage(browser);
+      await page.goto(`${site().url}en/`);
+      const paths = await search(page, 'フェイルオーバー');
+      expect(await page.locator('site-search [data-search-status]').textContent()).toMatch(/^\d+ results?$/);
+      expect(await page.locator('site-search input[data-search-input]').getAttribute('placeholder')).toBe('Search by words or an alert name');
+      expect(paths[0]).toBe(`${new URL(site().url).pathname}en/runbooks/cloud-sql-failover/`);
       expect(problems).toEqual([]);
     });
 

@@ -93,7 +93,8 @@ describe('the hikitsugi package, installed in a new site', { timeout: 300_000 },
     expect(home).toMatch(/<html[^>]*lang="ja"/);
     const runbook = readFileSync(join(site, 'dist/runbooks/web-5xx-errors/index.html'), 'utf8');
     expect(runbook).toContain('Web サーバーの 5xx エラー増加');
-    expect(existsSync(join(site, 'dist/pagefind/pagefind.js'))).toBe(true);
+    // The search index (our own since #14, Pagefind's pagefind.js before).
+    expect(existsSync(join(site, 'dist/hk-search/meta.json.gz'))).toBe(true);
   });
 
   it('npx hikitsugi --help lists every subcommand', async () => {

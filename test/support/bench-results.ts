@@ -40,6 +40,20 @@ export function results(overrides: Partial<Results> = {}): Results {
     ],
     search: [],
     import: { status: 'measured', items: 2000, requests: 45, wallMs: 1200, ownMs: 300 },
+    searchQuality: {
+      status: 'measured',
+      date: '2026-11-24T00:00:00.000Z',
+      corpus: ['vue-docs-ja', 'rust-book-ja'],
+      pages: 217,
+      seed: 1,
+      depth: 50,
+      queries: { total: 240, byKind: { kanji: 80, katakana: 80, 'kana-kanji': 80 } },
+      engines: [
+        { engine: 'hikitsugi', queries: 240, recall: 1, precisionAt1: 1, exactFirstAt5: 0.99, missed: [], index: { bytes: 900_000, files: 130 }, firstSearchMs: [90, 100, 110] },
+        { engine: 'pagefind', queries: 240, recall: 0.99, precisionAt1: 0.7, exactFirstAt5: 0.7, missed: ['x'], index: { bytes: 3_000_000, files: 290 }, firstSearchMs: [150, 160, 170] },
+      ],
+      examples: [{ q: '問い合わせ', kind: 'kana-kanji', holders: 1, hikitsugi: 'a/', pagefind: 'b/' }],
+    },
     ...overrides,
   };
 }

@@ -298,6 +298,17 @@ const strings = {
     ja: 'オンボーディングのパスはまだありません。content/onboarding/<id>.yaml を追加すると、ここに表示されます。',
     en: 'No reading paths yet. Add content/onboarding/<id>.yaml and it appears here.',
   },
+  // Search (src/components/starlight/Search.astro): the whole dialog in the UI language.
+  'search.label': { ja: '検索', en: 'Search' },
+  'search.placeholder': { ja: 'キーワード、アラート名で検索', en: 'Search by words or an alert name' },
+  'search.cancel': { ja: 'キャンセル', en: 'Cancel' },
+  'search.results': { ja: '{n} 件', en: '{n} results' },
+  'search.result': { ja: '{n} 件', en: '{n} result' },
+  'search.shown': { ja: '{n} 件（上位 {shown} 件を表示）', en: '{n} results (top {shown} shown)' },
+  'search.none': { ja: '「{q}」に一致するページはありません', en: 'No pages match "{q}"' },
+  'search.loading': { ja: '検索中…', en: 'Searching…' },
+  'search.error': { ja: '検索インデックスを読み込めませんでした。ページを再読み込みしてください。', en: 'The search index could not be loaded. Reload the page.' },
+  'search.partial': { ja: '一部の語に一致', en: 'matches part of the words' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type StringKey = keyof typeof strings;

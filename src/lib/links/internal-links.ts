@@ -104,7 +104,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function localizeSiteLinks(html: string, base: string, locale: string, allLocales: readonly string[]): string {
   const b = base.endsWith('/') ? base : `${base}/`;
-  const skip = [...allLocales.map((l) => `${l}/`), '_astro/', 'pagefind/', '/'].map(escapeRegExp).join('|');
+  const skip = [...allLocales.map((l) => `${l}/`), '_astro/', 'pagefind/', 'hk-search/', '/'].map(escapeRegExp).join('|');
   const link = new RegExp(`(<a\\b[^>]*?\\shref=")${escapeRegExp(b)}(?!${skip})([^"]*)"`, 'g');
   return html.replace(link, (whole, start: string, rest: string) =>
     /\.[a-z0-9]{1,5}$/i.test(rest.split(/[?#]/)[0]) ? whole : `${start}${b}${locale}/${rest}"`,

@@ -1,0 +1,70 @@
+/**
+ * Writes the site's search index into the built site (at `astro:build:done`): every indexed
+ * page's HTML is read (src/lib/search/extract.ts), the index is built (index-format.ts) and
+ * written as gzipped JSON files under `hk-search/`, each named by its content hash except
+ * `meta.json.gz`, which lists the others. The browser fetches meta, then only the shards and text
+ * chunks a query needs (src/components/search/search-ui.ts).
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { writeFileAtomic } from './atomic-write.ts';
+import { extractPage } from '../lib/search/extract.ts';
+import { buildIndex, type IndexMeta, type SearchDoc } from '../lib/search/index-format.ts';
+
+export const SEARCH_DIR = 'hk-search';
+export const META_FILE = 'meta.json.gz';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name === 'index.html')
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The indexed pages of a built site, with URLs relative to the site's base ("runbooks/x/"). */
+export function readSearchDocs(outDir: string): SearchDoc[] {
+  const docs: SearchDoc[] = [];
+  for (const file of htmlFiles(outDir)) {
+    const rel = relative(outDir, file).split(sep).slice(0, -1).join('/');
+    const doc = extractPage(readFileSync(file, 'utf8'), rel ? `${rel}/` : '');
+    if (doc) docs.push(doc);
+  }
+  return docs;
+}
+
+export interface WrittenIndex {
+  pages: number;
+  files: number;
+  bytes: number;
+}
+
+export function writeSearchIndex(outDir: string): WrittenIndex {
+  const built = buildIndex(readSearchDocs(outDir));
+  const dir = join(outDir, SEARCH_DIR);
+  rmSync(dir, { recursive: true, force: true });
+  let bytes = 0;
+  let files = 0;
+  const write = (name: string, value: unknown) => {
+    const data = gzipSync(JSON.stringify(value), { level: 9 });
+    writeFileAtomic(join(dir, name), data);
+    bytes += data.length;
+    files++;
+  };
+  const named = (prefix: string, value: unknown) => {
+    const name = `${prefix}-${createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 10)}.json.gz`;
+    write(name, value);
+    return name;
+  };
+  const shards: Record<string, string> = {};
+  for (const [key, shard] of built.shards) shards[key] = named(`s-${key}`, shard);
+  const chunks = built.chunks.map((chunk, i) => named(`t-${i}`, chunk));
+  write(META_FILE, { ...built.meta, files: { shards, chunks } });
+  return { pages: built.meta.pages.length, files, bytes };
+}
+
+/** The index's meta file of a built site (tests, benchmark). */
+export function readSearchMeta(outDir: string): IndexMeta {
+  return JSON.parse(gunzipSync(readFileSync(join(outDir, SEARCH_DIR, META_FILE))).toString('utf8')) as IndexMeta;
+}
