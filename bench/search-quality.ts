@@ -5,6 +5,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { phraseForm } from '../src/lib/search/segment.ts';
+import { prng } from './generate.ts';
 
 export type QueryKind = 'kanji' | 'katakana' | 'kana-kanji';
 
@@ -89,18 +90,6 @@ export function candidates(sentence: string): { q: string; kind: QueryKind }[] {
   return out;
 }
 
-/** mulberry32: a small seeded generator, so the same seed draws the same queries. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffle<T>(items: T[], rnd: () => number): T[] {
   const a = [...items];
   for (let i = a.length - 1; i > 0; i--) {
@@ -122,7 +111,7 @@ export interface CorpusPage {
  * characters found in sentences and held (anywhere in the indexed text) by 1 to `maxPages` pages.
  */
 export function drawQueries(pages: CorpusPage[], count: number, seed: number, maxPages = 5): BenchQuery[] {
-  const rnd = random(seed);
+  const rnd = prng(seed);
   const texts = pages.map((p) => phraseForm(p.text));
   const byKind = new Map<QueryKind, string[]>([['kanji', []], ['katakana', []], ['kana-kanji', []]]);
   const seen = new Set<string>();
