@@ -155,9 +155,8 @@ function pagesAndLinks(settings: Settings): AstroIntegration {
 
 /**
  * After the build: style attributes into a shared stylesheet, inline code hashed, the policy in
- * every page and in the host header files. Listed after Starlight, so its build:done hook (the
- * Pagefind index) has run first; Pagefind reads only the text, which this step does not change,
- * so the index matches the pages either way.
+ * every page and in the host header files. The search index reads only the pages' text, which
+ * this step does not change, so the two steps may run in either order.
  */
 function siteSecurity(settings: Settings): AstroIntegration {
   let assetsDir = '_astro';

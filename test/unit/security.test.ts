@@ -30,7 +30,7 @@ describe('the policy', () => {
   it('is the strict base plus the hashes, sorted, with no unsafe keywords', () => {
     const p = policyString(buildPolicy({ scriptHashes: ["'sha256-b'", "'sha256-a'"], styleHashes: ["'sha256-c'"] }));
     expect(p).toBe(
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a' 'sha256-b'; style-src 'self' 'sha256-c'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self' 'sha256-a' 'sha256-b'; style-src 'self' 'sha256-c'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
     expect(p).not.toMatch(/unsafe-inline|'unsafe-eval'/);
   });

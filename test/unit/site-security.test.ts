@@ -40,13 +40,13 @@ describe('secureSite', () => {
     const html = readFileSync(join(dir, 'runbooks/x/index.html'), 'utf8');
     expect(html).toContain('<span class="hk-v0">c</span>');
     expect(html).toContain(`<link rel="stylesheet" href="/handbook/${css}"></head>`);
-    expect(html).toContain(`<meta charset="utf-8"/><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashSource(SCRIPT)}; style-src 'self'; img-src 'self' data: https://img.example.com;`);
+    expect(html).toContain(`<meta charset="utf-8"/><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${hashSource(SCRIPT)}; style-src 'self'; img-src 'self' data: https://img.example.com;`);
     // One robots meta, the site's.
     expect(html.match(/name="robots"/g)).toHaveLength(1);
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
 
     const headers = readFileSync(join(dir, '_headers'), 'utf8');
-    expect(headers).toContain(`/handbook/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashSource(SCRIPT)};`);
+    expect(headers).toContain(`/handbook/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' ${hashSource(SCRIPT)};`);
     expect(headers).toContain("frame-ancestors 'none'\n");
     expect(headers).toContain('  X-Robots-Tag: noindex, nofollow\n');
     expect(readFileSync(join(dir, 'security-headers.nginx.conf'), 'utf8')).toContain('add_header X-Content-Type-Options "nosniff" always;');

@@ -124,7 +124,9 @@ class SiteSearch extends HTMLElement {
           li.setAttribute('role', 'option');
           const a = document.createElement('a');
           a.className = 'hk-search-result';
-          a.href = new URL(hit.url, pageBase).href;
+          // Root-relative, like every other link on the site: the page works behind any host name.
+          const target = new URL(hit.url, pageBase);
+          a.setAttribute('href', target.pathname + target.search + target.hash);
           const title = document.createElement('span');
           title.className = 'hk-search-title';
           title.textContent = hit.title;

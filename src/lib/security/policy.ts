@@ -1,6 +1,6 @@
 /**
  * The site's Content-Security-Policy: a fixed strict base (no 'unsafe-inline', no 'unsafe-eval';
- * 'wasm-unsafe-eval' only because Pagefind's search runs WebAssembly), the sha256 hashes of the
+ * no WebAssembly: the site's search is plain JavaScript), the sha256 hashes of the
  * inline scripts and styles the pages carry, and the sources the `security.allow` setting adds.
  */
 import { createHash } from 'node:crypto';
@@ -11,7 +11,7 @@ export type Policy = Array<[directive: string, sources: string[]]>;
 /** The base policy, in the order it is written. */
 const BASE: Policy = [
   ['default-src', ["'self'"]],
-  ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+  ['script-src', ["'self'"]],
   ['style-src', ["'self'"]],
   ['img-src', ["'self'", 'data:']],
   ['font-src', ["'self'"]],
