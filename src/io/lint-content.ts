@@ -151,12 +151,14 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
     const kind = kindOf(contentDir, abs);
     const fmText = frontMatterOf(source);
     let frontMatter: Record<string, unknown> = {};
+    let yamlOk = true;
     try {
       const parsed = fmText ? parseYaml(fmText) : {};
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) frontMatter = parsed as Record<string, unknown>;
     } catch (e) {
       const err = e as { message: string; linePos?: { line: number; col: number }[] };
       const at = err.linePos?.[0];
+      yamlOk = false;
       add(abs, {
         line: at ? at.line + 1 : 1,
         column: at?.col ?? 1,
@@ -167,7 +169,8 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
     }
     const adopted = typeof frontMatter.adopted_from === 'string';
     addCuts(abs, findCuts(source), { adopted });
-    if (kind && schemas) checkFrontMatter(abs, source, fmText, frontMatter, schemas[kind], add);
+    // Unreadable YAML has no fields to check: one error at its line, not one per missing field.
+    if (kind && schemas && yamlOk) checkFrontMatter(abs, source, fmText, frontMatter, schemas[kind], add);
 
     const syntax = syntaxOf(abs);
     const linter = (linters[syntax] ??= makeLinter(syntax, setup));

@@ -82,6 +82,14 @@ describe('npm run lint:content', () => {
     expect(r.stdout).toMatch(/intro\.mdx:10:\d+ {2}cannot parse as MDX: .* {2}mdx-syntax$/m);
   });
 
+  it('front matter that is not YAML gets one error at its line, not one per field it hides', async () => {
+    const r = await lint(clean({ 'guideline/intro.mdx': GUIDE('## a\n').replace('title: はじめに', 'title: [はじめに') }));
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/intro\.mdx:\d+:\d+ {2}front matter is not valid YAML: .* {2}front-matter$/);
+  });
+
   it('--format github prints workflow annotations', async () => {
     const r = await lint(clean({ 'runbooks/db-failover.mdx': RUNBOOK.replace('## 切り戻し', '## 補足') }), '--format', 'github');
     expect(r.stdout.trim()).toMatch(/^::warning file=.*db-failover\.mdx,line=19,col=1,title=rollback-section::runbook has commands/);
