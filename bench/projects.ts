@@ -36,8 +36,16 @@ function writeAll(dir: string, files: Record<string, string>): void {
 
 /** Like a fresh project's package.json: Vite decides what to bundle from the dependencies listed here. */
 function packageJson(name: string, deps: string[]): string {
-  const ours = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).devDependencies as Record<string, string>;
-  const dependencies = Object.fromEntries(deps.map((d) => [d, ours[d]]));
+  // Since the package work Starlight is a dependency and astro a peer: look in all three lists. Astro
+  // bundles an integration only when the site's package.json names it, so a lost name breaks the build.
+  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+  const ours: Record<string, string> = { ...pkg.peerDependencies, ...pkg.dependencies, ...pkg.devDependencies };
+  const dependencies = Object.fromEntries(
+    deps.map((d) => {
+      if (!ours[d]) throw new Error(`bench: ${d} is not in package.json, so the baseline site cannot name it`);
+      return [d, ours[d]];
+    }),
+  );
   return JSON.stringify({ name, private: true, type: 'module', dependencies }, null, 2) + '\n';
 }
 
