@@ -480,7 +480,7 @@ The typical page is the runbook whose HTML is the median size on (a); the same r
 on every site. "HTML outside the text" is the page minus the rendered Markdown body: what the site's
 theme and navigation add to every page. JS before interaction: scripts Chromium fetched before the
 \`load\` event (uncompressed; gzip -9 in brackets, what a compressing server would send) plus inline
-scripts. Pagefind's files load only when search is opened and are not counted.
+scripts. The search index (Pagefind's or ours) loads only when search is opened and is not counted.
 
 ${renderPageWeight(results)}
 
