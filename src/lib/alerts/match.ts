@@ -156,8 +156,7 @@ export function buildAlertReport(rules: AlertRule[], runbooks: RunbookInfo[], op
       return { rule, source: sourceOf(rule), status, via, runbooks: found, urlPath, unchecked };
     });
 
-  const byName = new Map<string, RuleMatch[]>();
-  for (const m of matches) byName.set(m.rule.name, [...(byName.get(m.rule.name) ?? []), m]);
+  const byName = Map.groupBy(matches, (m) => m.rule.name);
   const names: NameCoverage[] = [...byName.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, ms]) => ({

@@ -12,9 +12,8 @@ export const byTitle = (a: Titled, b: Titled) => a.title.localeCompare(b.title, 
 export function groupRunbooks<T extends { service: string; severity: (typeof SEVERITIES)[number]; title: string }>(
   runbooks: T[],
 ): [service: string, runbooks: T[]][] {
-  const groups = new Map<string, T[]>();
-  for (const r of runbooks) groups.set(r.service, [...(groups.get(r.service) ?? []), r]);
-  return [...groups.entries()]
+  // Map.groupBy, not a copy of the group per page: at 10,000 runbooks the copies were quadratic.
+  return [...Map.groupBy(runbooks, (r) => r.service).entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'ja'))
     .map(([service, list]) => [
       service,

@@ -80,8 +80,7 @@ export function renderMarkdownReport(report: KnowledgeReport, roster: readonly M
   out.push('', 'Review each page, then mark it: `npm run review -- <page>` sets `reviewed` and `reviewed_by`.');
 
   // Each page once, under its first active owner, in roster order; most urgent first within.
-  const byOwner = new Map<string, PageReport[]>();
-  for (const p of due) byOwner.set(p.active_owners[0], [...(byOwner.get(p.active_owners[0]) ?? []), p]);
+  const byOwner = Map.groupBy(due, (p) => p.active_owners[0]);
   const order = new Map(roster.map((m, i) => [m.id, i]));
   const owners = [...byOwner.keys()].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b));
   for (const owner of owners) {
