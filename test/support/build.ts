@@ -25,6 +25,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Build in these folders instead of fresh ones, so a later build reuses this one's content cache. */
   session?: BuildSession;
+  /** Flags for the Node process that runs Astro (V8 flags are not allowed in NODE_OPTIONS). */
+  nodeFlags?: string[];
   /** Files to serve as the site's public/ besides the repository's own (what `adopt` put in a public folder). */
   publicDir?: string;
 }
@@ -101,7 +103,7 @@ export function runAstro(options: BuildOptions = {}): Promise<BuildResult> {
   return new Promise((done, fail) => {
     // process.execPath is the Node that runs the tests (>= 22.12), never the system Node 20.
     // No stdin: nothing in a build may wait for input, as none would come in CI.
-    const child = spawn(process.execPath, [ASTRO, options.command ?? 'build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ASTRO, options.command ?? 'build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
