@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAstro, type BuildResult } from '../support/build.ts';
+import { FAILING_BUILD_FLAGS, runAstro, type BuildResult } from '../support/build.ts';
 import { readSearchMeta } from '../../src/io/search-index.ts';
 
 const htmlFiles = (dir: string): string[] =>
@@ -48,10 +48,7 @@ describe('the sample site with the Japanese UI only', () => {
 });
 
 it('a ui setting other than "ja" or "ja,en" stops the build and says which values work', async () => {
-  // Node 24 can deadlock in process.exit while a background V8 compile job waits for a GC
-  // (nodejs/node#54918): Astro exits that way on a config error, and 5 of 32 runs hung here.
-  // --single-threaded keeps V8's work on the main thread (0 of 30 hung); --no-maglev was not enough.
-  const build = await runAstro({ command: 'sync', env: { HIKITSUGI_UI: 'en' }, nodeFlags: ['--single-threaded'] });
+  const build = await runAstro({ command: 'sync', env: { HIKITSUGI_UI: 'en' }, nodeFlags: FAILING_BUILD_FLAGS });
   expect(build.code).not.toBe(0);
   expect(build.output).toMatch(/hikitsugi\.config\.mjs: ui \(or HIKITSUGI_UI\) must be "ja" \(Japanese UI only\) or "ja,en" .*not "en"/);
 });

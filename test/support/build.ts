@@ -16,6 +16,13 @@ export interface BuildResult {
   outDir: string;
 }
 
+/**
+ * For builds that are meant to fail. Node 24 can deadlock in process.exit while a background V8
+ * compile job waits for a GC (nodejs/node#54918); Astro exits that way on an error, and 5 of 32
+ * failed syncs hung. --single-threaded keeps V8's work on the main thread: 0 of 30 hung.
+ */
+export const FAILING_BUILD_FLAGS = ['--single-threaded'];
+
 export interface BuildOptions {
   contentDir?: string;
   base?: string;
