@@ -20,6 +20,8 @@ export const storedText = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' '
 
 /** The indexed part of one built page, or null when the page is not indexed. */
 export function extractPage(html: string, url: string): SearchDoc | null {
+  // Most built pages are not indexed (the English UI's copies, index pages): skip their parse.
+  if (!html.includes('data-pagefind-body')) return null;
   let inBody = 0; // depth inside main[data-pagefind-body]; 0: outside
   let found = false;
   let ignore = 0; // depth inside an ignored or skipped element
