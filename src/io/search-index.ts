@@ -6,8 +6,9 @@
  * chunks a query needs (src/components/search/search-ui.ts).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { writeFileAtomic } from './atomic-write.ts';
 import { extractPage } from '../lib/search/extract.ts';
@@ -16,19 +17,13 @@ import { buildIndex, type IndexMeta, type SearchDoc } from '../lib/search/index-
 export const SEARCH_DIR = 'hk-search';
 export const META_FILE = 'meta.json.gz';
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name === 'index.html')
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
 /** The indexed pages of a built site, with URLs relative to the site's base ("runbooks/x/"). */
 export function readSearchDocs(outDir: string): SearchDoc[] {
   const docs: SearchDoc[] = [];
-  for (const file of htmlFiles(outDir)) {
-    const rel = relative(outDir, file).split(sep).slice(0, -1).join('/');
-    const doc = extractPage(readFileSync(file, 'utf8'), rel ? `${rel}/` : '');
+  // The pages a URL ends in "/" reaches, listed as the CSP step lists pages (tinyglobby).
+  for (const file of globSync('**/index.html', { cwd: outDir, dot: false }).sort()) {
+    const rel = file.split('/').slice(0, -1).join('/');
+    const doc = extractPage(readFileSync(join(outDir, file), 'utf8'), rel ? `${rel}/` : '');
     if (doc) docs.push(doc);
   }
   return docs;
