@@ -47,7 +47,9 @@ export default function hikitsugi(options: HikitsugiOptions = {}): AstroIntegrat
           trailingSlash: 'always',
           // Styles and scripts shared by every page go to files the browser caches once, instead of
           // being repeated inside each page's HTML (Astro inlines those under 4 KB by default).
-          build: { inlineStylesheets: 'never' },
+          // Four pages render at a time: one at a time left the thread idle while each page was
+          // written (rendering 1,000 runbooks in both UIs: 7.3 s, 4.9 s with four; same memory).
+          build: { inlineStylesheets: 'never', concurrency: 4 },
           vite: {
             plugins: [settingsModule(settings)],
             build: {

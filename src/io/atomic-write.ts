@@ -2,6 +2,11 @@
  * Writes that never leave a half-written file: write a temp file beside the target, flush it to
  * disk, then rename over it (atomic on one filesystem) and flush the folder so the rename
  * survives a crash. `exclusive` refuses to replace an existing file.
+ *
+ * `durable: false` keeps the temp file and the rename (no reader ever sees half a file) but skips
+ * both flushes. Only for files a build derives and writes again every time (the built site): a
+ * crash loses nothing there that the next build does not remake, Astro writes its own pages the
+ * same way, and two flushes per page were 1.2 s of a 1,000-runbook build.
  */
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
@@ -13,10 +18,15 @@ export class FileExistsError extends Error {
   }
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array, options: { exclusive?: boolean } = {}): void {
+/** Options for a file of the built site (see `durable` above). */
+export const BUILT_FILE = { durable: false } as const;
+
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { exclusive?: boolean; durable?: boolean } = {}): void {
+  const durable = options.durable ?? true;
   mkdirSync(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  writeDurably(temp, data);
+  if (durable) writeDurably(temp, data);
+  else writeFileSync(temp, data, { flag: 'wx', mode: 0o644 });
   try {
     if (options.exclusive) {
       // link() fails if the target exists, so two writers cannot both "create" the file.
@@ -30,7 +40,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     } else {
       renameSync(temp, path);
     }
-    syncFolder(dirname(path));
+    if (durable) syncFolder(dirname(path));
   } catch (e) {
     try {
       unlinkSync(temp);

@@ -10,7 +10,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { writeFileAtomic } from './atomic-write.ts';
+import { BUILT_FILE, writeFileAtomic } from './atomic-write.ts';
 import { extractPage } from '../lib/search/extract.ts';
 import { buildIndex, type IndexMeta, type SearchDoc } from '../lib/search/index-format.ts';
 
@@ -43,7 +43,7 @@ export function writeSearchIndex(outDir: string): WrittenIndex {
   let files = 0;
   const write = (name: string, value: unknown) => {
     const data = gzipSync(JSON.stringify(value), { level: 9 });
-    writeFileAtomic(join(dir, name), data);
+    writeFileAtomic(join(dir, name), data, BUILT_FILE);
     bytes += data.length;
     files++;
   };

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { writeFileAtomic } from './atomic-write.ts';
+import { BUILT_FILE, writeFileAtomic } from './atomic-write.ts';
 import { analyzePage, escapeAttribute, rewritePage, type PageAnalysis } from '../lib/security/html.ts';
 import { createStyleRegistry, rewriteStyleSelectors, styleSelectorsLeft, stylesheetName } from '../lib/security/inline-styles.ts';
 import { buildPolicy, hashSource, policyString } from '../lib/security/policy.ts';
@@ -74,14 +74,14 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
     const { css, count } = rewriteStyleSelectors(before);
     selectorsRewritten += count;
     for (const left of new Set(styleSelectorsLeft(css))) warnings.push(`${assets}/${name}: the selector ${left} matches nothing once style attributes are classes`);
-    if (count) writeFileAtomic(path, css);
+    if (count) writeFileAtomic(path, css, BUILT_FILE);
   }
 
   const css = registry.css();
   let stylesheet: SecureSiteReport['stylesheet'];
   if (css) {
     const file = `${assets}/${stylesheetName(css)}`;
-    writeFileAtomic(join(dir, file), css);
+    writeFileAtomic(join(dir, file), css, BUILT_FILE);
     stylesheet = { file, bytes: Buffer.byteLength(css) };
   }
 
@@ -99,14 +99,14 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
       headEnd: analysis.styleAttributes.length ? link : '',
       dropRobotsMeta: options.security.noindex,
     });
-    writeFileAtomic(path, html);
+    writeFileAtomic(path, html, BUILT_FILE);
   }
 
   const headers = securityHeaders(buildPolicy({ scriptHashes: scripts, styleHashes: styles, allow }), { noindex: options.security.noindex });
   const headersFile = renderHeadersFile(headers, options.base);
-  writeFileAtomic(join(dir, HOST_FILES.headers), headersFile);
-  writeFileAtomic(join(dir, HOST_FILES.nginx), renderNginx(headers));
-  writeFileAtomic(join(dir, HOST_FILES.apache), renderHtaccess(headers));
+  writeFileAtomic(join(dir, HOST_FILES.headers), headersFile, BUILT_FILE);
+  writeFileAtomic(join(dir, HOST_FILES.nginx), renderNginx(headers), BUILT_FILE);
+  writeFileAtomic(join(dir, HOST_FILES.apache), renderHtaccess(headers), BUILT_FILE);
 
   return {
     pages: pages.length,

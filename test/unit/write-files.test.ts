@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConcurrentChangeError, writeFilesAllOrNothing } from '../../src/io/write-files.ts';
-import { FileExistsError } from '../../src/io/atomic-write.ts';
+import { BUILT_FILE, FileExistsError, writeFileAtomic } from '../../src/io/atomic-write.ts';
 
 function folder() {
   const dir = mkdtempSync(join(tmpdir(), 'hk-wf-'));
@@ -70,6 +70,22 @@ describe('writing several files all or nothing', () => {
         { path: join(dir, 'b.mdx'), data: 'B1', exclusive: true },
       ]),
     ).toThrow(FileExistsError);
+    expect(state(dir)).toEqual({ 'a.mdx': 'A0', 'b.mdx': 'B0' });
+  });
+});
+
+describe('writing a file of the built site (BUILT_FILE: no flush to disk)', () => {
+  it('replaces the file whole through a temp file that does not stay behind', () => {
+    const dir = folder();
+    writeFileAtomic(join(dir, 'a.mdx'), 'A1', BUILT_FILE);
+    writeFileAtomic(join(dir, 'sub', 'new.html'), '<p>x</p>', BUILT_FILE);
+    expect(state(dir)).toEqual({ 'a.mdx': 'A1', 'b.mdx': 'B0', sub: '(folder)' });
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['new.html']);
+  });
+
+  it('still refuses to replace a file when asked to create it', () => {
+    const dir = folder();
+    expect(() => writeFileAtomic(join(dir, 'a.mdx'), 'A1', { ...BUILT_FILE, exclusive: true })).toThrow(FileExistsError);
     expect(state(dir)).toEqual({ 'a.mdx': 'A0', 'b.mdx': 'B0' });
   });
 });
