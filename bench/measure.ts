@@ -9,7 +9,8 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { serveStatic } from './harness/static-server.ts';
 import { ASTRO_BIN, cleanBuildState, WORK, type SiteProject } from './projects.ts';
-import { median, type SearchTiming } from './report.ts';
+import { median, type SearchTiming, type SiteHtml, type SiteId } from './report.ts';
+import { globSync } from 'tinyglobby';
 export { chromeBytes } from './report.ts';
 
 const GNU_TIME = '/usr/bin/time';
@@ -134,6 +135,30 @@ export function runbookPageSizes(outDir: string): Map<string, number> {
     if (existsSync(file)) sizes.set(slug, statSync(file).size);
   }
   return sizes;
+}
+
+const RUNBOOK_PAGE = /^(?:[a-z]{2}\/)?runbooks\/[^/]+\/index\.html$/;
+
+/**
+ * Sizes of every HTML page of a built site: the heaviest pages that are not runbook pages, largest
+ * first, and the runbook pages (in every UI language).
+ */
+export function siteHtmlSizes(outDir: string, n: number, site: SiteId, keep = 5): SiteHtml {
+  const runbooks: number[] = [];
+  const other: { path: string; bytes: number }[] = [];
+  for (const file of globSync('**/*.html', { cwd: outDir })) {
+    const bytes = statSync(join(outDir, file)).size;
+    if (RUNBOOK_PAGE.test(file)) runbooks.push(bytes);
+    else other.push({ path: `/${file.replace(/(^|\/)index\.html$/, '$1')}`, bytes });
+  }
+  other.sort((x, y) => y.bytes - x.bytes || x.path.localeCompare(y.path));
+  return {
+    n,
+    site,
+    largest: other.slice(0, keep),
+    otherPages: other.length,
+    runbook: { pages: runbooks.length, max: runbooks.length ? Math.max(...runbooks) : 0, median: median(runbooks) },
+  };
 }
 
 /** The slug whose page is the median size: the "typical page". */

@@ -112,14 +112,32 @@ export type SearchQualityResult =
     }
   | { status: 'skipped'; reason: string };
 
+/** HTML file sizes of one built site: its heaviest pages other than content pages, and its runbook pages. */
+export interface SiteHtml {
+  n: number;
+  site: SiteId;
+  /** The largest pages that are not runbook pages (index pages, lists, the home page), largest first. */
+  largest: { path: string; bytes: number }[];
+  /** Pages other than runbook pages. */
+  otherPages: number;
+  runbook: { pages: number; max: number; median: number };
+}
+
 export interface Results {
   version: 1;
   date: string;
   mode: 'full' | 'quick';
   durationS: number;
   machine: Machine;
-  plan: { sizes: number[]; runs: Record<string, number>; seed: number; order: string };
+  plan: { sizes: number[]; runs: Record<string, number>; seed: number; order: string; sites?: Record<string, string> };
   builds: BuildSeries[];
+  /**
+   * Builds measured once and kept from run to run (plain Astro at 10,000 runbooks, for the memory
+   * budget): `npm run bench -- --only baseline` measures them again.
+   */
+  recorded?: (BuildSeries & { date: string })[];
+  /** Absent in results written before #20. */
+  siteHtml?: SiteHtml[];
   pageWeight: PageWeight[];
   search: SearchResult[];
   import: ImportResult;
@@ -128,8 +146,11 @@ export interface Results {
 }
 
 export interface Budgets {
-  buildRatio: { n: number; site: SiteId; baseline: SiteId; max: number; why?: string };
+  buildRatios: { n: number; site: SiteId; baseline: SiteId; max: number; why?: string }[];
   pageHtml: { n: number; site: SiteId; maxBytes: number; why?: string };
+  siteHtml?: { n: number; site: SiteId; maxOtherBytes: number; maxRunbookBytes: number; why?: string };
+  memory?: { n: number; site: SiteId; baseline: SiteId; max: number; why?: string };
+  duration?: { maxMinutes: number; why?: string };
   importRequests: { itemsPerRequest: number; extra: number; why?: string };
   searchQuality?: { minRecall: number; minPrecisionAt1: number; minExactFirstAt5: number; maxIndexRatio: number; maxFirstSearchRatio: number; why?: string };
 }
@@ -146,6 +167,12 @@ export function medianWall(results: Pick<Results, 'builds'>, n: number, site: Si
   return series ? median(series.runs.map((r) => r.wallMs)) : NaN;
 }
 
+/** Peak RSS summed over a build's processes, the highest of its runs; this run's builds first, then recorded ones. */
+export function peakTreeKb(results: Pick<Results, 'builds' | 'recorded'>, n: number, site: SiteId): number {
+  const series = results.builds.find((b) => b.n === n && b.site === site) ?? results.recorded?.find((b) => b.n === n && b.site === site);
+  return series && series.runs.length ? Math.max(...series.runs.map((r) => r.treeRssKb)) : NaN;
+}
+
 /** Median wall time of `site` over median wall time of `baseline` at page count `n`. */
 export function buildRatio(results: Pick<Results, 'builds'>, n: number, site: SiteId, baseline: SiteId): number {
   return medianWall(results, n, site) / medianWall(results, n, baseline);
@@ -157,7 +184,7 @@ export function importRequestLimit(items: number, budget: Budgets['importRequest
 }
 
 export interface BudgetCheck {
-  id: 'build-ratio' | 'page-html' | 'import-requests' | 'search-recall' | 'search-p1' | 'search-ef5' | 'search-index' | 'search-first';
+  id: 'build-ratio' | 'page-html' | 'index-html' | 'runbook-html' | 'memory' | 'duration' | 'import-requests' | 'search-recall' | 'search-p1' | 'search-ef5' | 'search-index' | 'search-first';
   description: string;
   limit: string;
   actual: string;
@@ -170,15 +197,16 @@ const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 export function checkBudgets(results: Results, budgets: Budgets): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
 
-  const br = budgets.buildRatio;
-  const ratio = buildRatio(results, br.n, br.site, br.baseline);
-  checks.push({
-    id: 'build-ratio',
-    description: `build time ${br.site}/${br.baseline} at N = ${br.n.toLocaleString('en')}`,
-    limit: `<= ${br.max}`,
-    actual: Number.isFinite(ratio) ? ratio.toFixed(2) : 'not measured',
-    ok: Number.isFinite(ratio) ? ratio <= br.max : null,
-  });
+  for (const br of budgets.buildRatios) {
+    const ratio = buildRatio(results, br.n, br.site, br.baseline);
+    checks.push({
+      id: 'build-ratio',
+      description: `build time ${br.site}/${br.baseline} at N = ${br.n.toLocaleString('en')}`,
+      limit: `<= ${br.max}`,
+      actual: Number.isFinite(ratio) ? ratio.toFixed(2) : 'not measured',
+      ok: Number.isFinite(ratio) ? ratio <= br.max : null,
+    });
+  }
 
   const ph = budgets.pageHtml;
   const weight = results.pageWeight.find((w) => w.n === ph.n && w.site === ph.site);
@@ -189,6 +217,53 @@ export function checkBudgets(results: Results, budgets: Budgets): BudgetCheck[] 
     actual: weight ? `${kb(weight.html.max)} (typical ${kb(weight.html.typical)})` : 'not measured',
     ok: weight ? weight.html.max < ph.maxBytes : null,
   });
+
+  const sh = budgets.siteHtml;
+  if (sh) {
+    const html = results.siteHtml?.find((h) => h.n === sh.n && h.site === sh.site);
+    const top = html?.largest[0];
+    checks.push({
+      id: 'index-html',
+      description: `largest page other than runbooks (${sh.site}) at N = ${sh.n.toLocaleString('en')}`,
+      limit: `<= ${kb(sh.maxOtherBytes)}`,
+      actual: html ? (top ? `${kb(top.bytes)} (\`${top.path}\`)` : 'no such page') : 'not measured',
+      ok: html ? (top?.bytes ?? 0) <= sh.maxOtherBytes : null,
+    });
+    checks.push({
+      id: 'runbook-html',
+      description: `largest runbook page HTML (${sh.site}) at N = ${sh.n.toLocaleString('en')}`,
+      limit: `< ${kb(sh.maxRunbookBytes)}`,
+      actual: html && html.runbook.pages ? `${kb(html.runbook.max)} (median ${kb(html.runbook.median)})` : 'not measured',
+      ok: html && html.runbook.pages ? html.runbook.max < sh.maxRunbookBytes : null,
+    });
+  }
+
+  const mem = budgets.memory;
+  if (mem) {
+    const [ours, base] = [peakTreeKb(results, mem.n, mem.site), peakTreeKb(results, mem.n, mem.baseline)];
+    const ratio = ours / base;
+    checks.push({
+      id: 'memory',
+      description: `peak memory of all build processes ${mem.site}/${mem.baseline} at N = ${mem.n.toLocaleString('en')}`,
+      limit: `<= ${mem.max}`,
+      actual: Number.isFinite(ratio)
+        ? `${ratio.toFixed(2)} (${(ours / 2 ** 20).toFixed(1)} / ${(base / 2 ** 20).toFixed(1)} GiB)`
+        : `not measured${Number.isFinite(ours) ? `: (${mem.baseline}) has no build at this size (npm run bench -- --only baseline)` : ''}`,
+      ok: Number.isFinite(ratio) ? ratio <= mem.max : null,
+    });
+  }
+
+  const du = budgets.duration;
+  if (du) {
+    const full = results.mode === 'full';
+    checks.push({
+      id: 'duration',
+      description: 'a full benchmark run',
+      limit: `<= ${du.maxMinutes} min`,
+      actual: full ? `${(results.durationS / 60).toFixed(1)} min` : `not measured: a ${results.mode} run`,
+      ok: full ? results.durationS / 60 <= du.maxMinutes : null,
+    });
+  }
 
   const ir = budgets.importRequests;
   const imp = results.import;
@@ -269,12 +344,15 @@ function cpuRatio(results: Pick<Results, 'builds'>, size: number, site: SiteId, 
 }
 
 export function renderBuilds(results: Results): string {
-  const sizes = [...new Set(results.builds.map((b) => b.n))].sort((x, y) => x - y);
+  const recorded = (results.recorded ?? []).filter((r) => !results.builds.some((b) => b.n === r.n && b.site === r.site));
+  const all = [...results.builds, ...recorded];
+  const sizes = [...new Set(all.map((b) => b.n))].sort((x, y) => x - y);
   const rows: (string | number)[][] = [];
   for (const size of sizes) {
     for (const site of ['a', 'b', 'c'] as SiteId[]) {
-      const s = results.builds.find((b) => b.n === size && b.site === site);
+      const s = all.find((b) => b.n === size && b.site === site);
       if (!s) continue;
+      const when = recorded.find((r) => r === s)?.date;
       const walls = s.runs.map((r) => r.wallMs);
       const cpu = s.runs.map((r) => r.cpuS).filter((v): v is number => v != null);
       const maxRss = s.runs.map((r) => r.maxRssKb).filter((v): v is number => v != null);
@@ -284,7 +362,7 @@ export function renderBuilds(results: Results): string {
       };
       rows.push([
         n(size),
-        SITE_LABELS[site],
+        when ? `${SITE_LABELS[site]} (recorded ${when.slice(0, 10)})` : SITE_LABELS[site],
         s.runs[0]?.pages != null ? n(s.runs[0].pages) : 'n/a',
         s.runs.length,
         ms(median(walls)),
@@ -311,25 +389,27 @@ export interface Scaling {
   fixedS: number;
   /** Seconds each further 100 runbooks add. */
   per100S: number;
+  /** The two page counts of the fit. */
+  from: number;
+  to: number;
 }
 
-/** Two-point fit of median wall time against page count: fixed cost and cost per 100 runbooks. */
+/** Two-point fit of median wall time against page count, per site from its smallest to its largest size: fixed cost and cost per 100 runbooks. */
 export function scaling(results: Pick<Results, 'builds'>): Scaling[] {
-  const sizes = [...new Set(results.builds.map((b) => b.n))].sort((x, y) => x - y);
-  if (sizes.length < 2) return [];
-  const [lo, hi] = [sizes[0], sizes[sizes.length - 1]];
   return (['a', 'b', 'c'] as SiteId[]).flatMap((site) => {
+    const sizes = results.builds.filter((b) => b.site === site && b.runs.length).map((b) => b.n).sort((x, y) => x - y);
+    if (sizes.length < 2) return [];
+    const [lo, hi] = [sizes[0], sizes[sizes.length - 1]];
     const [tLo, tHi] = [medianWall(results, lo, site), medianWall(results, hi, site)];
-    if (!Number.isFinite(tLo) || !Number.isFinite(tHi)) return [];
     const perPage = (tHi - tLo) / (hi - lo) / 1000;
-    return [{ site, fixedS: tLo / 1000 - perPage * lo, per100S: perPage * 100 }];
+    return [{ site, fixedS: tLo / 1000 - perPage * lo, per100S: perPage * 100, from: lo, to: hi }];
   });
 }
 
 export function renderScaling(results: Results): string {
-  const rows = scaling(results).map((s) => [SITE_LABELS[s.site], `${s.fixedS.toFixed(1)} s`, `${s.per100S.toFixed(2)} s`]);
+  const rows = scaling(results).map((s) => [SITE_LABELS[s.site], `${n(s.from)} and ${n(s.to)}`, `${s.fixedS.toFixed(1)} s`, `${s.per100S.toFixed(2)} s`]);
   if (rows.length === 0) return '';
-  return table(['site', 'fixed cost', 'each further 100 runbooks'], rows, ['---', '---:', '---:']);
+  return table(['site', 'fit through N =', 'fixed cost', 'each further 100 runbooks'], rows, ['---', '---:', '---:', '---:']);
 }
 
 export function renderPageWeight(results: Results): string {
@@ -349,6 +429,23 @@ export function renderPageWeight(results: Results): string {
     ['N', 'site', 'typical page', 'its HTML', 'runbook HTML min / median / max', 'HTML outside the text', 'JS before interaction', 'JS: files (gzip) + inline', 'CSS', 'whole site'],
     rows,
     ['---:', '---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:'],
+  );
+}
+
+export function renderSiteHtml(results: Results): string {
+  const rows = (results.siteHtml ?? []).map((h) => [
+    n(h.n),
+    SITE_LABELS[h.site],
+    n(h.otherPages),
+    h.largest.slice(0, 3).map((p) => `\`${p.path}\` ${kb(p.bytes)}`).join(', '),
+    n(h.runbook.pages),
+    `${kb(h.runbook.median)} / ${kb(h.runbook.max)}`,
+  ]);
+  if (rows.length === 0) return 'Not measured in this run.';
+  return table(
+    ['N', 'site', 'other pages', 'largest other pages', 'runbook pages', 'runbook HTML median / max'],
+    rows,
+    ['---:', '---', '---:', '---', '---:', '---:'],
   );
 }
 
@@ -440,8 +537,8 @@ export function renderMachine(results: Results): string {
     `- Node ${m.node}; ${versions}${m.chromium ? `; Chromium ${m.chromium}` : ''}`,
     `- Load average (1 / 5 / 15 min) at start: ${load(m.loadAverage.start)}, at end: ${load(m.loadAverage.end)}`,
     `- ${m.note}`,
-    `- Plan: N = ${results.plan.sizes.map(n).join(' and ')}; runs per site: ${Object.entries(results.plan.runs)
-      .map(([k, v]) => `${v} at N = ${n(Number(k))}`)
+    `- Plan: N = ${results.plan.sizes.map(n).join(', ')}; runs per site: ${Object.entries(results.plan.runs)
+      .map(([k, v]) => `${v} at N = ${n(Number(k))}${results.plan.sites?.[k] ? ` (${results.plan.sites[k]})` : ''}`)
       .join(', ')}; order ${results.plan.order}; generator seed ${results.plan.seed}`,
   ].join('\n');
 }
@@ -483,6 +580,12 @@ theme and navigation add to every page. JS before interaction: scripts Chromium 
 scripts. The search index (Pagefind's or ours) loads only when search is opened and is not counted.
 
 ${renderPageWeight(results)}
+
+Every page of the site at the larger page counts, from the files: the heaviest pages that are not
+runbook pages (the runbooks index, the per-service lists, the knowledge page and its lists, the
+alerts page) and the runbook pages themselves, in both UI languages.
+
+${renderSiteHtml(results)}
 
 ## Search
 

@@ -14,7 +14,7 @@ import { SEARCH_DIR } from '../src/io/search-index.ts';
 import { launchBrowser } from './harness/browser.ts';
 import { generateRunbooks } from './generate.ts';
 import { importBenchmark } from './import.ts';
-import { chromeBytes, dirSize, pageLoad, runbookPageSizes, searchTiming, timedBuild, typicalSlug } from './measure.ts';
+import { chromeBytes, dirSize, pageLoad, runbookPageSizes, searchTiming, siteHtmlSizes, timedBuild, typicalSlug } from './measure.ts';
 import { prepareProjects, REPO, WORK, type SiteProject } from './projects.ts';
 import { searchBenchmark } from './search.ts';
 import {
@@ -30,6 +30,7 @@ import {
   type PageWeight,
   type Results,
   type SearchResult,
+  type SiteHtml,
   type SiteId,
 } from './report.ts';
 
@@ -53,7 +54,7 @@ interface Options {
   keep?: boolean;
   note?: string;
   results?: string;
-  only?: 'search';
+  only?: 'search' | 'baseline';
 }
 
 function versionOf(pkg: string): string {
@@ -103,11 +104,36 @@ function printChecks(results: Results, budgets: Budgets): number {
   return 1;
 }
 
+/** Which sites build how often at each page count; every run is cold, rounds interleave the sites. */
+interface SizePlan {
+  n: number;
+  runs: number;
+  sites: SiteId[];
+  /** Sites built once, after the rounds (stock Starlight at 4,000: its sidebar makes it quadratic). */
+  once?: SiteId[];
+}
+
+const QUICK_PLAN: SizePlan[] = [{ n: 100, runs: 1, sites: SITES }];
+/** Page weight and search timing are measured on this size's outputs, where all three sites build. */
+const WEIGHT_N = 1000;
+/** Plain Astro at this size is measured once and recorded (`--only baseline`), for the memory budget. */
+const BASELINE: { n: number; site: SiteId } = { n: 10_000, site: 'c' };
+
+function fullPlan(runs: number): SizePlan[] {
+  return [
+    { n: 100, runs: 3, sites: SITES },
+    { n: WEIGHT_N, runs, sites: SITES },
+    { n: 4000, runs: 1, sites: ['a', 'c'], once: ['b'] },
+    // One machine's limit: hikitsugi alone; plain Astro's memory at this size is recorded.
+    { n: BASELINE.n, runs: 1, sites: ['a'] },
+  ];
+}
+
 async function bench(options: Options): Promise<Results> {
   const started = performance.now();
   const quick = Boolean(options.quick);
-  const sizes = quick ? [100] : [100, 1000];
-  const runs: Record<number, number> = quick ? { 100: 1 } : { 100: 5, 1000: options.runs ?? 3 };
+  const plan = quick ? QUICK_PLAN : fullPlan(options.runs ?? 3);
+  const sizes = plan.map((p) => p.n);
   const info = machine(options.note ?? DEFAULT_NOTE);
   const elapsed = () => secs(performance.now() - started);
   console.log(`hikitsugi bench (${quick ? 'quick' : 'full'}): N = ${sizes.join(', ')}; ${info.cpu}, ${info.cores} cores`);
@@ -125,25 +151,35 @@ async function bench(options: Options): Promise<Results> {
   }
 
   const builds: BuildSeries[] = [];
-  for (const n of sizes) {
-    const series = Object.fromEntries(SITES.map((site) => [site, { n, site, runs: [] } as BuildSeries])) as Record<SiteId, BuildSeries>;
-    builds.push(...SITES.map((s) => series[s]));
-    for (let round = 1; round <= runs[n]; round++) {
-      for (const site of SITES) {
-        const run = await timedBuild(projects.get(n)![site], `n${n}-${site}-${round}`);
-        series[site].runs.push(run);
-        console.log(
-          `  [${elapsed()}] N=${n} run ${round}/${runs[n]} ${SITE_LABELS[site]}: ${secs(run.wallMs)}, ${run.pages} pages, ` +
-            `peak ${Math.round((run.maxRssKb ?? run.treeRssKb) / 1024)} MiB`,
-        );
-      }
+  const siteHtml: SiteHtml[] = [];
+  for (const size of plan) {
+    const { n } = size;
+    const series = new Map<SiteId, BuildSeries>();
+    const build = async (site: SiteId, label: string) => {
+      if (!series.has(site)) series.set(site, { n, site, runs: [] });
+      const run = await timedBuild(projects.get(n)![site], label);
+      series.get(site)!.runs.push(run);
+      console.log(
+        `  [${elapsed()}] N=${n} ${label.replace(/^n\d+-/, '')} ${SITE_LABELS[site]}: ${secs(run.wallMs)}, ${run.pages} pages, ` +
+          `peak ${Math.round((run.maxRssKb ?? run.treeRssKb) / 1024)} MiB (all processes ${Math.round(run.treeRssKb / 1024)} MiB)`,
+      );
+    };
+    for (let round = 1; round <= size.runs; round++) {
+      for (const site of size.sites) await build(site, `n${n}-${site}-${round}`);
     }
-    const ratio = (x: SiteId, y: SiteId) => (median(series[x].runs.map((r) => r.wallMs)) / median(series[y].runs.map((r) => r.wallMs))).toFixed(2);
+    for (const site of size.once ?? []) await build(site, `n${n}-${site}-once`);
+    builds.push(...SITES.flatMap((s) => (series.has(s) ? [series.get(s)!] : [])));
+    // hikitsugi's pages at every size past the smallest: index pages must stay light as the site grows.
+    if (n >= WEIGHT_N || quick) siteHtml.push(siteHtmlSizes(projects.get(n)!.a.outDir, n, 'a'));
+    const ratio = (x: SiteId, y: SiteId) =>
+      series.has(x) && series.has(y) ? (median(series.get(x)!.runs.map((r) => r.wallMs)) / median(series.get(y)!.runs.map((r) => r.wallMs))).toFixed(2) : 'n/a';
     console.log(`  N=${n}: a/b ${ratio('a', 'b')}, a/c ${ratio('a', 'c')}`);
+    // The largest outputs take gigabytes of disk; page weight needs only WEIGHT_N's.
+    if (n > WEIGHT_N && !options.keep) rmSync(join(WORK, `n${n}`), { recursive: true, force: true });
   }
 
-  // Page weight and search on the outputs of the last round at the largest size.
-  const n = sizes[sizes.length - 1];
+  // Page weight and search on the outputs of the last round at WEIGHT_N.
+  const n = quick ? sizes[0] : WEIGHT_N;
   const last = projects.get(n)!;
   const browser = await launchBrowser();
   info.chromium = browser.version();
@@ -195,8 +231,15 @@ async function bench(options: Options): Promise<Results> {
     mode: quick ? 'quick' : 'full',
     durationS: (performance.now() - started) / 1000,
     machine: info,
-    plan: { sizes, runs: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v])), seed: SEED, order: 'a b c a b c …' },
+    plan: {
+      sizes,
+      runs: Object.fromEntries(plan.map((p) => [p.n, p.runs])),
+      sites: Object.fromEntries(plan.map((p) => [p.n, [...p.sites, ...(p.once ?? []).map((s) => `${s} once`)].join(', ')])),
+      seed: SEED,
+      order: 'a b c a b c …',
+    },
     builds,
+    siteHtml,
     pageWeight,
     search,
     import: importResult,
@@ -210,13 +253,14 @@ async function main(): Promise<number> {
     .description(
       'Build the same generated runbooks with hikitsugi, stock Starlight and plain Astro + MDX; measure build time,\n' +
         'memory, page weight, search and import; write BENCHMARKS.md and bench/results.json.\n' +
-        'A full run takes about 10 minutes on 2 cores. Budgets are in bench/budgets.json.',
+        `Sizes: N = 100, 1,000, 4,000 and ${BASELINE.n.toLocaleString('en')} runbooks. A full run takes about 20 minutes on 2 cores.\n` +
+        'Budgets are in bench/budgets.json.',
     )
     .addOption(new Option('--quick', 'N = 100 only, one run each, no warm-up: for development (writes bench/work/quick/)'))
     .addOption(new Option('--check', 'exit 1 if a budget in bench/budgets.json is missed or not measured'))
     .addOption(new Option('--reuse', 'no builds: rewrite BENCHMARKS.md from bench/results.json and bench/analysis.md; with --check, only check those results'))
     .addOption(new Option('--results <file>', 'with --reuse: the results file to read').default(RESULTS, 'bench/results.json'))
-    .addOption(new Option('--runs <n>', 'runs per site at N = 1,000 (default 3; 5 at N = 100)').argParser((v) => {
+    .addOption(new Option('--runs <n>', 'runs per site at N = 1,000 (default 3; 3 at N = 100, 1 at 4,000 and 10,000)').argParser((v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1 || n > 20) throw new UsageError(`--runs: expected a whole number from 1 to 20, got "${v}"`);
       return n;
@@ -224,7 +268,11 @@ async function main(): Promise<number> {
     .addOption(new Option('--keep', 'keep bench/work/ (generated projects, outputs, build logs) afterwards'))
     .addOption(new Option('--note <text>', 'a line about the machine for BENCHMARKS.md (e.g. that it was shared)'))
     .addOption(
-      new Option('--only <part>', 'run one part and merge it into bench/results.json: "search" is the search quality on the Japanese corpora').choices(['search']),
+      new Option(
+        '--only <part>',
+        'run one part and merge it into bench/results.json: "search" is the search quality on the Japanese corpora; ' +
+          `"baseline" builds plain Astro at N = ${BASELINE.n.toLocaleString('en')} once and records it (the memory budget's reference, kept by later runs)`,
+      ).choices(['search', 'baseline']),
     )
     .addHelpText(
       'after',
@@ -235,7 +283,8 @@ Examples:
   npm run bench -- --check --reuse     check the committed bench/results.json without building
   npm run bench -- --reuse             rewrite BENCHMARKS.md after editing bench/analysis.md
   npm run bench -- --quick --keep      quick look at N = 100; outputs stay in bench/work/
-  npm run bench -- --only search       search quality alone (about 3 minutes); merged into bench/results.json`,
+  npm run bench -- --only search       search quality alone (about 3 minutes); merged into bench/results.json
+  npm run bench -- --only baseline     plain Astro at N = 10,000, once (about 5 minutes); recorded in bench/results.json`,
     )
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -278,7 +327,25 @@ Examples:
     return options.check ? printChecks(merged, budgets) : 0;
   }
 
-  const results = await bench(options);
+  if (options.only === 'baseline') {
+    const results = readJson<Results>(RESULTS, 'run `npm run bench` first: --only baseline adds to a full run\'s results');
+    const { n, site } = BASELINE;
+    rmSync(join(WORK, `n${n}`), { recursive: true, force: true });
+    const project = prepareProjects(n, generateRunbooks(n, { seed: SEED }))[site];
+    const run = await timedBuild(project, `baseline-n${n}-${site}`);
+    if (!options.keep) rmSync(join(WORK, `n${n}`), { recursive: true, force: true });
+    console.log(`${SITE_LABELS[site]} at N = ${n}: ${secs(run.wallMs)}, peak ${Math.round(run.treeRssKb / 1024)} MiB in all processes`);
+    const recorded = [...(results.recorded ?? []).filter((r) => !(r.n === n && r.site === site)), { n, site, runs: [run], date: new Date().toISOString() }];
+    const merged: Results = { ...results, recorded };
+    writeFileAtomic(RESULTS, JSON.stringify(merged, null, 2) + '\n');
+    writeFileAtomic(BENCHMARKS, renderBenchmarks(merged, budgets, analysis));
+    console.log(`\nWrote ${relative(process.cwd(), BENCHMARKS)} and ${relative(process.cwd(), RESULTS)}.`);
+    return options.check ? printChecks(merged, budgets) : 0;
+  }
+
+  // Builds measured once (--only baseline) stay with the results until measured again.
+  const previous = !options.quick && existsSync(RESULTS) ? (readJson<Results>(RESULTS, '').recorded ?? []) : [];
+  const results = { ...(await bench(options)), ...(previous.length ? { recorded: previous } : {}) };
   const resultsPath = options.quick ? join(QUICK_DIR, 'results.json') : RESULTS;
   const reportPath = options.quick ? join(QUICK_DIR, 'BENCHMARKS.md') : BENCHMARKS;
   writeFileAtomic(resultsPath, JSON.stringify(results, null, 2) + '\n');

@@ -57,3 +57,30 @@ export function results(overrides: Partial<Results> = {}): Results {
     ...overrides,
   };
 }
+
+/** The HTML sizes of (a) at 4,000 runbooks: the heaviest page other than runbooks, and the heaviest runbook page. */
+export const siteHtml = (largest: number, runbookMax: number) => ({
+  n: 4000,
+  site: 'a' as const,
+  largest: [{ path: '/runbooks/', bytes: largest }],
+  otherPages: 120,
+  runbook: { pages: 8000, max: runbookMax, median: 35_000 },
+});
+
+/** Results where every budget in bench/budgets.json is met, each build and memory ratio exactly at its limit. */
+export function allBudgetsMet(): Results {
+  return results({
+    builds: [
+      { n: 100, site: 'a', runs: [run(5_000)] },
+      { n: 100, site: 'b', runs: [run(5_000)] },
+      { n: 1000, site: 'a', runs: [run(21_000)] },
+      { n: 1000, site: 'b', runs: [run(30_000)] },
+      { n: 1000, site: 'c', runs: [run(14_000)] },
+      { n: 4000, site: 'a', runs: [run(90_000)] },
+      { n: 4000, site: 'c', runs: [run(60_000)] },
+      { n: 10_000, site: 'a', runs: [{ ...run(300_000), treeRssKb: 12_000_000 }] },
+    ],
+    recorded: [{ n: 10_000, site: 'c', runs: [{ ...run(200_000), treeRssKb: 10_000_000 }], date: '2026-12-01T00:00:00.000Z' }],
+    siteHtml: [siteHtml(500_000, 39_999)],
+  });
+}

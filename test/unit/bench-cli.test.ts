@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { results, run } from '../support/bench-results.ts';
+import { allBudgetsMet } from '../support/bench-results.ts';
 import { runTypeScript } from '../support/cli.ts';
 
 const bench = (args: string[]) => runTypeScript('bench/run.ts', args);
@@ -23,7 +23,8 @@ describe('npm run bench', { timeout: 60_000 }, () => {
   it('--help lists the flags with examples and exits 0', async () => {
     const r = await bench(['--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--quick', '--check', '--reuse', '--runs', '--keep', '--note']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--quick', '--check', '--reuse', '--runs', '--keep', '--note', '--only']) expect(r.stdout).toContain(flag);
+    expect(r.stdout).toContain('npm run bench -- --only baseline');
     expect(r.stdout).toContain('npm run bench -- --check --reuse');
   });
 
@@ -41,15 +42,14 @@ describe('npm run bench', { timeout: 60_000 }, () => {
   });
 
   it('--check --reuse exits 0 when every budget is met', async () => {
-    const met = results({ builds: [{ n: 1000, site: 'a', runs: [run(31_000)] }, { n: 1000, site: 'b', runs: [run(30_000)] }] });
-    const r = await bench(['--check', '--reuse', '--results', resultsFile('met.json', met)]);
+    const r = await bench(['--check', '--reuse', '--results', resultsFile('met.json', allBudgetsMet())]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('All budgets met.');
   });
 
   it('--check --reuse exits 1 naming each budget missed or not measured', async () => {
-    const missed = results({ import: { status: 'not-measured', reason: 'importer not merged yet' } });
+    const missed = { ...allBudgetsMet(), import: { status: 'not-measured', reason: 'importer not merged yet' } };
     missed.pageWeight[0].html.max = 48_000;
     const r = await bench(['--check', '--reuse', '--results', resultsFile('missed.json', missed)]);
     expect(r.code).toBe(1);

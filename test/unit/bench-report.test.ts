@@ -11,7 +11,7 @@ import {
   type Budgets,
 } from '../../bench/report.ts';
 
-import { results, run } from '../support/bench-results.ts';
+import { allBudgetsMet, results, run, siteHtml } from '../support/bench-results.ts';
 
 const budgets = JSON.parse(readFileSync(new URL('../../bench/budgets.json', import.meta.url), 'utf8')) as Budgets;
 
@@ -39,41 +39,63 @@ describe('bench statistics', () => {
 
 describe('budget checks', () => {
   it('pass when every budget is met, including a ratio exactly at the limit', () => {
-    const met = results({
-      builds: [
-        { n: 1000, site: 'a', runs: [run(33_000)] },
-        { n: 1000, site: 'b', runs: [run(30_000)] },
-      ],
-    });
-    const checks = checkBudgets(met, budgets);
+    const checks = checkBudgets(allBudgetsMet(), budgets);
     expect(checks.map((c) => [c.id, c.ok])).toEqual([
       ['build-ratio', true],
+      ['build-ratio', true],
+      ['build-ratio', true],
+      ['build-ratio', true],
       ['page-html', true],
+      ['index-html', true],
+      ['runbook-html', true],
+      ['memory', true],
+      ['duration', true],
       ['import-requests', true],
     ]);
-    expect(checks[2].limit).toContain('= 45');
+    expect(checks.map((c) => c.description).slice(0, 4)).toEqual([
+      'build time a/b at N = 100',
+      'build time a/b at N = 1,000',
+      'build time a/c at N = 1,000',
+      'build time a/c at N = 4,000',
+    ]);
+    expect(checks.find((c) => c.id === 'memory')!.actual).toBe('1.20 (11.4 / 9.5 GiB)');
+    expect(checks.at(-1)!.limit).toContain('= 45');
   });
 
-  it('report a slow build, a heavy page and too many requests as missed', () => {
+  it('report a slow build, a heavy page, a heavy index page, too much memory, a long run and too many requests as missed', () => {
     // The typical page is light; one heavy page is enough to miss the page budget.
-    const r = results({
-      builds: [
-        { n: 1000, site: 'a', runs: [run(40_000)] },
-        { n: 1000, site: 'b', runs: [run(30_000)] },
-      ],
-      import: { status: 'measured', items: 2000, requests: 46, wallMs: 1, ownMs: 1 },
-    });
+    const r = allBudgetsMet();
+    r.builds.find((b) => b.n === 4000 && b.site === 'a')!.runs = [run(90_001)];
+    r.builds.find((b) => b.n === 10_000)!.runs[0].treeRssKb = 12_000_001;
+    r.siteHtml = [siteHtml(500_001, 40_000)];
+    r.durationS = 20 * 60 + 1;
+    r.import = { status: 'measured', items: 2000, requests: 46, wallMs: 1, ownMs: 1 };
     r.pageWeight[0].html.max = 40_000;
-    const checks = checkBudgets(r, budgets);
-    expect(checks.map((c) => c.ok)).toEqual([false, false, false]);
-    expect(checks[0].actual).toBe('1.33');
+    const missed = checkBudgets(r, budgets).filter((c) => c.ok !== true);
+    expect(missed.map((c) => c.id)).toEqual(['build-ratio', 'page-html', 'index-html', 'runbook-html', 'memory', 'duration', 'import-requests']);
+    expect(missed[0].actual).toBe('1.50');
+    expect(missed[2].actual).toBe('500.0 KB (`/runbooks/`)');
   });
 
   it('treat what was not measured as not measured, never as met', () => {
     const r = results({ builds: [], pageWeight: [], import: { status: 'not-measured', reason: 'importer not merged yet' } });
     const checks = checkBudgets(r, budgets);
-    expect(checks.map((c) => c.ok)).toEqual([null, null, null]);
-    expect(checks[2].actual).toContain('importer not merged yet');
+    expect(checks.map((c) => c.ok)).toEqual([null, null, null, null, null, null, null, null, true, null]);
+    expect(checks.at(-1)!.actual).toContain('importer not merged yet');
+  });
+
+  it('says how to measure the memory baseline when only hikitsugi built at that size', () => {
+    const r = allBudgetsMet();
+    r.recorded = [];
+    const memory = checkBudgets(r, budgets).find((c) => c.id === 'memory')!;
+    expect(memory.ok).toBeNull();
+    expect(memory.actual).toContain('npm run bench -- --only baseline');
+  });
+
+  it('does not count a quick run against the duration budget', () => {
+    const r = allBudgetsMet();
+    r.mode = 'quick';
+    expect(checkBudgets(r, budgets).find((c) => c.id === 'duration')!.ok).toBeNull();
   });
 });
 
@@ -122,5 +144,20 @@ describe('scaling', () => {
     expect(a.per100S).toBeCloseTo(3, 5);
     expect(a.fixedS).toBeCloseTo(5, 5);
     expect(rest).toEqual([]); // (b) has one page count only
+  });
+
+  it('fits each site through its own smallest and largest page counts', () => {
+    const r = results({
+      builds: [
+        { n: 100, site: 'a', runs: [run(8_000)] },
+        { n: 10_000, site: 'a', runs: [run(305_000)] },
+        { n: 100, site: 'c', runs: [run(4_000)] },
+        { n: 4000, site: 'c', runs: [run(82_000)] },
+      ],
+    });
+    const [a, c] = scaling(r);
+    expect([a.from, a.to, c.from, c.to]).toEqual([100, 10_000, 100, 4000]);
+    expect(a.per100S).toBeCloseTo(3, 5);
+    expect(c.per100S).toBeCloseTo(2, 5);
   });
 });
