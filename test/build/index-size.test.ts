@@ -11,13 +11,13 @@ import { dirname, join } from 'node:path';
 import { BENCH_ROSTER, generateRunbooks, hikitsugiContent } from '../../bench/generate.ts';
 import { runAstro, type BuildResult } from '../support/build.ts';
 import { FIXTURE_ROSTER, makeContentDir } from '../support/content-fixture.ts';
-import { INLINE_CAP, MEMBER_CAP, PAGE_SIZE } from '../../src/lib/site/paging.ts';
+import { INLINE_CAP, MEMBER_CAP, PAGE_SIZE, RETRO_CAP } from '../../src/lib/site/paging.ts';
 
 const N = 450;
 /** "決済 API" is not URL-safe as it is: its page is /services/決済-api/. */
 const SERVICES = ['cloud-sql', 'gke', '決済 API'];
 const RETROS = 120;
-/** Every index page at any number of runbooks. Today's largest is about 70 KB (see the log line). */
+/** Every index and list page at any number of runbooks or retros. Today's largest is about 80 KB (see the log line). */
 const INDEX_LIMIT = 150_000;
 const OWNERS = ['tanaka', 'suzuki', 'watanabe', 'takahashi', 'ito', 'yamamoto', 'nakamura', 'kobayashi'];
 
@@ -81,7 +81,7 @@ describe(`index pages with ${N} runbooks and ${RETROS} retros`, () => {
   });
 
   it(`keeps every index and list page under ${INDEX_LIMIT / 1000} KB of HTML, in both UI languages`, () => {
-    const paths = ['/runbooks/', '/knowledge/', ...pagesUnder('services'), ...pagesUnder('knowledge')];
+    const paths = ['/runbooks/', '/knowledge/', '/retros/', '/retros/actions/', ...pagesUnder('services'), ...pagesUnder('knowledge'), ...pagesUnder('retros/all'), ...pagesUnder('retros/actions')];
     const sizes = paths.flatMap((p) => [p, `/en${p}`]).map((path) => ({ path, bytes: Buffer.byteLength(html(path)) }));
     const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
     const at = (path: string) => Buffer.byteLength(html(path));
@@ -152,5 +152,21 @@ describe(`index pages with ${N} runbooks and ${RETROS} retros`, () => {
       const rows = [...pagesOf].filter((p) => p.startsWith('/knowledge/exposure/')).flatMap((p) => [...html(p).matchAll(/<tr data-risk="[^"]*" data-path="([^"]+)"/g)]);
       expect(rows.length, member).toBe(Number(n));
     }
+  });
+
+  it('reaches every retro from /retros/ through the full list, and every open action from /retros/actions/', () => {
+    const retros = walk('/retros/', (h) => h.startsWith('/retros/all/') || /^\/retros\/r-\d+\/$/.test(h));
+    expect([...retros].filter((p) => /^\/retros\/r-\d+\/$/.test(p)).length).toBe(RETROS);
+    // /retros/ itself shows the latest few only.
+    expect(main(html('/retros/')).match(/<li data-retro=/g)?.length).toBe(RETRO_CAP);
+
+    const summary = main(html('/retros/actions/')).match(/data-testid="open-actions-summary"[^>]*>\D*(\d+)/)!;
+    expect(Number(summary[1])).toBe(3 * RETROS);
+    const pagesSeen = walk('/retros/actions/', (h) => /^\/retros\/actions\/[^/]+\/(\d+\/)?$/.test(h));
+    const ids = [...pagesSeen]
+      .filter((p) => p !== '/retros/actions/')
+      .flatMap((p) => [...html(p).matchAll(/<tr data-action-id="([^"]+)"/g)].map((m) => m[1]));
+    expect(new Set(ids).size).toBe(3 * RETROS);
+    expect(ids.length).toBe(3 * RETROS);
   });
 });

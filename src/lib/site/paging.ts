@@ -9,7 +9,10 @@ import { slug as githubSlug } from 'github-slugger';
 export const PAGE_SIZE = 100;
 /** Entries an index page shows inline before it links to the full list. */
 export const INLINE_CAP = 50;
-/** Links per member (exposure, open actions) in the knowledge page's exposure table. */
+/** Retros a page of /retros/all/ and on /retros/: an entry carries its recurring problems, so fewer. */
+export const RETRO_PAGE_SIZE = 50;
+export const RETRO_CAP = 20;
+/** Links a row shows before "N more": a member's exposure and open actions, a problem's earlier retros. */
 export const MEMBER_CAP = 10;
 
 /** Number of list pages for `total` entries: an empty list still has its first page, which says so. */

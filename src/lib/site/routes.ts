@@ -19,9 +19,12 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/runbooks', entrypoint: 'runbooks-index.astro' },
   { pattern: '/handover', entrypoint: 'handover-index.astro' },
   { pattern: '/retros', entrypoint: 'retros-index.astro' },
-  // A static route wins over /retros/[...slug]; no retro file may take the slug "actions"
-  // (RESERVED_RETRO_SLUGS, checked at build).
+  // These win over /retros/[...slug]; no retro file may take the slug "actions" or "all", nor be in
+  // a folder of that name (RESERVED_RETRO_SLUGS, checked at build).
   { pattern: '/retros/actions', entrypoint: 'retros-actions.astro' },
+  // One owner's open actions ("_unassigned": no member id starts with "_"), and every retro, a page at a time.
+  { pattern: '/retros/actions/[owner]/[...page]', entrypoint: 'retros-owner-actions.astro' },
+  { pattern: '/retros/all/[...page]', entrypoint: 'retros-all.astro' },
   { pattern: '/knowledge', entrypoint: 'knowledge.astro' },
   // The full lists behind /knowledge/, a page at a time ([...page] is empty on the first page).
   { pattern: '/knowledge/review-due/[...page]', entrypoint: 'knowledge-list.astro' },
