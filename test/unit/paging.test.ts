@@ -82,16 +82,18 @@ describe('service slugs', () => {
     expect(new Set(slugs.values()).size).toBe(slugs.size);
     expect(slugs.size).toBe(4);
     expect(serviceSlugs([...names].reverse())).toEqual(slugs);
-    expect(slugs.get('Cloud SQL')).toBe('cloud-sql');
-    expect(slugs.get('cloud sql')).toBe('cloud-sql-2');
-    expect(slugs.get('cloud-sql')).toBe('cloud-sql-3');
+    // A name already in URL form keeps its address when a look-alike is added.
+    expect(slugs.get('cloud-sql')).toBe('cloud-sql');
+    expect(slugs.get('Cloud SQL')).toBe('cloud-sql-2');
+    expect(slugs.get('cloud sql')).toBe('cloud-sql-3');
+    expect(slugs.get('CLOUD_SQL')).toBe('cloud_sql');
   });
 
   it('never give a suffixed slug that another service has as its own', () => {
-    const slugs = serviceSlugs(['api', 'API', 'api-2']);
+    const slugs = serviceSlugs(['API', 'Api', 'api-2']);
     expect(slugs.get('api-2')).toBe('api-2');
     expect(slugs.get('API')).toBe('api');
-    expect(slugs.get('api')).toBe('api-3');
+    expect(slugs.get('Api')).toBe('api-3');
   });
 });
 
@@ -104,8 +106,8 @@ describe('the runbooks index rows', () => {
       { service: 'cloud-sql', severity: 'high', title: 'd' },
     ]);
     expect(groups.map((g) => [g.service, g.slug, g.runbooks.map((r) => r.title), g.bySeverity, g.overdue, g.dueSoon])).toEqual([
-      ['Cloud SQL', 'cloud-sql', ['a', 'c', 'b'], { critical: 2, high: 0, medium: 0, low: 1 }, 1, 1],
-      ['cloud-sql', 'cloud-sql-2', ['d'], { critical: 0, high: 1, medium: 0, low: 0 }, 0, 0],
+      ['Cloud SQL', 'cloud-sql-2', ['a', 'c', 'b'], { critical: 2, high: 0, medium: 0, low: 1 }, 1, 1],
+      ['cloud-sql', 'cloud-sql', ['d'], { critical: 0, high: 1, medium: 0, low: 0 }, 0, 0],
     ]);
   });
 });

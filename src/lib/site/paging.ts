@@ -68,13 +68,16 @@ export function pageNumbers(current: number, count: number, around = 2): (number
 /**
  * URL slugs for service names, one per distinct name. Service names are free text ("Cloud SQL",
  * "決済 API", "a/b"), so they are slugged like file names (lowercase, punctuation dropped, spaces as
- * "-"). Names that slug the same ("Cloud SQL" and "cloud-sql") each get a page: in code-point order
- * of the names the first keeps the slug, the others get "-2", "-3", ..., never a slug another name
- * has on its own. Deterministic: the same names give the same slugs on every build.
+ * "-"). Names that slug the same ("Cloud SQL" and "cloud-sql") each get a page: a name that is its
+ * own slug keeps it (so adding "Cloud SQL" does not move the cloud-sql page), then in code-point
+ * order the first keeps the slug and the others get "-2", "-3", ..., never a slug another name has
+ * on its own. Deterministic: the same names give the same slugs on every build.
  */
 export function serviceSlugs(names: Iterable<string>): Map<string, string> {
-  const distinct = [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const base = new Map(distinct.map((name) => [name, githubSlug(name.normalize('NFKC')) || 'service']));
+  const slugOf = (name: string) => githubSlug(name.normalize('NFKC')) || 'service';
+  const rank = (name: string) => (slugOf(name) === name ? 0 : 1);
+  const distinct = [...new Set(names)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const base = new Map(distinct.map((name) => [name, slugOf(name)]));
   const taken = new Set(base.values());
   const claimed = new Set<string>();
   const result = new Map<string, string>();
