@@ -221,7 +221,6 @@ const strings = {
   'knowledge.back': { ja: 'ナレッジリスクに戻る', en: 'Back to knowledge risk' },
   'knowledge.exposureOf': { ja: '{name} が抜けるとオーナー不在になるページ', en: 'Pages left without an active owner if {name} leaves' },
   'knowledge.range': { ja: '全 {n} 件中 {from}〜{to} 件目', en: '{from}–{to} of {n}' },
-  'knowledge.actionsAll': { ja: '未完了のアクションの一覧', en: 'All open actions' },
   // /runbooks/ (a row per service) and /services/<service>/ (its runbooks, a page at a time).
   'runbooksIndex.intro': { ja: 'サービスごとのランブックの数、重要度、レビュー期限の状況です。サービス名を開くと、そのサービスのランブックの一覧があります。', en: 'Runbooks per service, by severity and review status. Open a service for its runbooks.' },
   'runbooksIndex.service': { ja: 'サービス', en: 'Service' },
@@ -237,7 +236,6 @@ const strings = {
   'pager.prev': { ja: '前へ', en: 'Previous' },
   'pager.next': { ja: '次へ', en: 'Next' },
   'pager.page': { ja: '{n} ページ目', en: 'Page {n}' },
-  'pager.of': { ja: '{n} / {count} ページ', en: 'Page {n} of {count}' },
   'alerts.intro': { ja: 'アラートルール {rules} 件（{files} ファイル）とランブックの対応です。ルールの runbook_url がこのサイトのランブックを開けるか、ランブックの alerts: に載っているかを確かめています。', en: "{rules} alert rules ({files} files) checked against the runbooks: does each rule's runbook_url open a runbook of this site, or does a runbook list the alert in alerts:?" },
   'alerts.noRules': { ja: 'アラートルールのファイルがまだありません。content/alerts/ に Prometheus のルール（.yaml）か Terraform のアラートポリシー（.tf）を置くと、ここで確認できます。', en: 'No alert rule files yet. Put Prometheus rules (.yaml) or Terraform alert policies (.tf) in content/alerts/ and they are checked here.' },
   'alerts.names': { ja: 'アラート', en: 'alerts' },
