@@ -125,9 +125,9 @@ describe('most urgent first', () => {
 describe('the paths a content link may always name', () => {
   it('include the first page of the knowledge lists, not pages that exist only for some content', () => {
     const paths = staticPaths();
-    expect(paths).toEqual(expect.arrayContaining(['/runbooks/', '/knowledge/', '/knowledge/review-due/', '/knowledge/at-risk/']));
+    expect(paths).toEqual(expect.arrayContaining(['/runbooks/', '/knowledge/', '/knowledge/review-due/', '/knowledge/at-risk/', '/retros/actions/', '/retros/all/']));
     expect(paths.filter((p) => p.includes('['))).toEqual([]);
-    expect(paths.some((p) => p.startsWith('/services/') || p.startsWith('/knowledge/exposure/'))).toBe(false);
+    expect(paths.filter((p) => p.startsWith('/services/') || p.startsWith('/knowledge/exposure/') || /^\/retros\/actions\/./.test(p))).toEqual([]);
     expect(ROUTES.some((r) => r.pattern.startsWith('/runbooks/') && r.entrypoint !== 'content-page.astro')).toBe(false);
   });
 });
