@@ -68,6 +68,7 @@ describe(`index pages with ${N} runbooks and ${RETROS} retros`, () => {
     };
     for (let i = 0; i < RETROS; i++) files[`retros/r-${String(i).padStart(3, '0')}.mdx`] = retro(i);
     contentDir = makeContentDir(files);
+    // HK_KEEP_OUT=<folder> keeps the built site there, to look at or measure.
     build = await runAstro({ contentDir, outDir: process.env.HK_KEEP_OUT });
   }, 400_000);
 
