@@ -50,6 +50,11 @@ for (const [name, site] of [
       await page.goto(site().url);
       await page.locator('nav[aria-label] a', { hasText: 'ランブック' }).first().click();
       await page.waitForURL(/\/runbooks\/$/);
+      // The index lists services with their counts; a service's page lists its runbooks.
+      const row = page.getByTestId('services').locator('tr[data-service="cloud-sql"]');
+      expect(await row.locator('td[data-severity="critical"]').innerText()).toBe('1');
+      await row.getByRole('link', { name: 'cloud-sql' }).click();
+      await page.waitForURL(/\/services\/cloud-sql\/$/);
       await page.getByRole('link', { name: 'Cloud SQL のフェイルオーバー' }).click();
       await page.waitForURL(/\/runbooks\/cloud-sql-failover\/$/);
       expect(new URL(page.url()).pathname).toBe(`${new URL(site().url).pathname}runbooks/cloud-sql-failover/`);

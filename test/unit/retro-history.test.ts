@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RetroHistory, byOwner, checkRetros, type RetroInput } from '../../src/lib/retro/history.ts';
+import { RetroHistory, byOwner, checkRetros, reservedRetroSlug, type RetroInput } from '../../src/lib/retro/history.ts';
+import { ROUTES } from '../../src/lib/site/routes.ts';
 import { series, TEAM } from '../support/retro-series.ts';
 
 const TODAY = '2026-11-24';
@@ -176,5 +177,21 @@ describe('checks across retro files', () => {
   it('rejects a retro file whose slug is a page of its own', () => {
     const problems = checkRetros([{ id: 'actions', path: 'content/retros/actions.mdx', title: 'x', date: '2026-01-01', team: 't', items: [] }]);
     expect(problems).toEqual(['content/retros/actions.mdx: the slug "actions" is reserved for the page /retros/actions/; rename the file']);
+  });
+
+  it('rejects retro slugs and folders that would be pages of the open actions or the list of retros', () => {
+    const retro = (id: string) => ({ id, path: `content/retros/${id}.mdx`, title: 'x', date: '2026-01-01', team: 't', items: [] });
+    expect(checkRetros([retro('all')])).toEqual(['content/retros/all.mdx: the slug "all" is reserved for the page /retros/all/; rename the file']);
+    // /retros/all/2/ is page 2 of the list, /retros/actions/suzuki/ an owner's open actions.
+    expect(checkRetros([retro('all/2')])).toEqual(['content/retros/all/2.mdx: the slug "all" is reserved for the page /retros/all/; rename the folder']);
+    expect(checkRetros([retro('actions/suzuki')])).toHaveLength(1);
+    // Only the whole first segment is reserved.
+    expect(checkRetros([retro('allhands'), retro('2026/actions'), retro('all-hands/2026-01')])).toEqual([]);
+  });
+
+  it('reserves every static route under /retros/', () => {
+    const under = ROUTES.map((r) => r.pattern).filter((p) => p.startsWith('/retros/') && p !== '/retros/[...slug]');
+    expect(under.length).toBeGreaterThan(0);
+    for (const pattern of under) expect(reservedRetroSlug(pattern.slice('/retros/'.length)), pattern).toBeDefined();
   });
 });

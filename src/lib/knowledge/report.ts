@@ -154,6 +154,7 @@ export interface KnowledgeReport {
 
 export const pageUrl = (kind: Kind, id: string) => `/${kind}/${id}/`;
 
+const STATUS_ORDER: Record<FreshnessStatus, number> = { overdue: 0, 'due-soon': 1, ok: 2 };
 const RISK_ORDER: Record<OwnershipRisk, number> = { 'no-owner': 0, 'no-active-owner': 1, 'single-owner': 2, 'few-owners': 3 };
 
 /** Folders the bus factor is computed for. Retros are records of a meeting, not knowledge to keep up. */
@@ -209,7 +210,6 @@ export function buildKnowledgeReport(
     };
   });
   // Most urgent first: overdue (oldest due first), then due soon, then the rest by due date.
-  const STATUS_ORDER: Record<FreshnessStatus, number> = { overdue: 0, 'due-soon': 1, ok: 2 };
   pageReports.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.due.localeCompare(b.due) || a.path.localeCompare(b.path));
 
   const pageOrder = new Map(pageReports.map((p, i) => [p.path, i]));
@@ -331,6 +331,13 @@ export function openActions(pages: readonly KnowledgePage[], today: IsoDate): Ma
   }
   for (const list of result.values()) list.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
   return result;
+}
+
+/** Pages overdue or due soon, most urgent first: overdue before due soon, the longest overdue first. */
+export function reviewDuePages(report: KnowledgeReport): PageReport[] {
+  return report.pages
+    .filter((p) => p.status !== 'ok')
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.due.localeCompare(b.due) || a.path.localeCompare(b.path));
 }
 
 /** At-risk pages, worst first: no owner, then no active owner, then single owner. */

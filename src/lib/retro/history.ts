@@ -82,8 +82,16 @@ export interface OpenAction {
   overdue: boolean;
 }
 
-/** Slugs a retro file may not take: they are pages of their own under /retros/. */
-export const RESERVED_RETRO_SLUGS = ['actions'] as const;
+/**
+ * Slugs a retro file may not take, nor a folder of retros: they are pages of their own under
+ * /retros/ (the open actions, with a page per owner, and the full list of retros a page at a time).
+ */
+export const RESERVED_RETRO_SLUGS = ['actions', 'all'] as const;
+
+/** The reserved slug a retro id takes, itself or as its first folder (`all/2` would be page 2 of the list). */
+export function reservedRetroSlug(id: string): string | undefined {
+  return RESERVED_RETRO_SLUGS.find((slug) => id === slug || id.startsWith(`${slug}/`));
+}
 
 const teamKey = (team: string) => team.normalize('NFKC').trim().toLowerCase();
 /** Team names compare after NFKC, trimming and case folding (ＳＲＥ and "sre " are one team). */
@@ -255,9 +263,17 @@ export class RetroHistory {
 export function byOwner(open: readonly OpenAction[]): [owner: string | undefined, actions: OpenAction[]][] {
   const groups = new Map<string | undefined, OpenAction[]>();
   if (open.some((o) => o.action.owner === undefined)) groups.set(undefined, []);
-  for (const o of open) groups.set(o.action.owner, [...(groups.get(o.action.owner) ?? []), o]);
+  // Push rather than copy the group for every action (quadratic with many open actions).
+  for (const o of open) {
+    const list = groups.get(o.action.owner);
+    if (list) list.push(o);
+    else groups.set(o.action.owner, [o]);
+  }
   return [...groups.entries()];
 }
+
+/** URL segment of an owner's open actions: the member id, or "_unassigned" (no member id starts with "_"). */
+export const ownerKey = (owner: string | undefined) => owner ?? '_unassigned';
 
 /**
  * What the schema cannot see because it takes more than one file: duplicate action ids,
@@ -270,8 +286,9 @@ export function checkRetros(retros: readonly RetroInput[]): string[] {
   const seen = new Map<string, RetroInput>();
   for (const retro of retros) {
     const at = where(retro);
-    if ((RESERVED_RETRO_SLUGS as readonly string[]).includes(retro.id)) {
-      problems.push(`${at}: the slug "${retro.id}" is reserved for the page /retros/${retro.id}/; rename the file`);
+    const reserved = reservedRetroSlug(retro.id);
+    if (reserved) {
+      problems.push(`${at}: the slug "${reserved}" is reserved for the page /retros/${reserved}/; rename the ${reserved === retro.id ? 'file' : 'folder'}`);
     }
     let tryNumber = 0;
     retro.items.forEach((item, i) => {

@@ -19,10 +19,20 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/runbooks', entrypoint: 'runbooks-index.astro' },
   { pattern: '/handover', entrypoint: 'handover-index.astro' },
   { pattern: '/retros', entrypoint: 'retros-index.astro' },
-  // A static route wins over /retros/[...slug]; no retro file may take the slug "actions"
-  // (RESERVED_RETRO_SLUGS, checked at build).
+  // These win over /retros/[...slug]; no retro file may take the slug "actions" or "all", nor be in
+  // a folder of that name (RESERVED_RETRO_SLUGS, checked at build).
   { pattern: '/retros/actions', entrypoint: 'retros-actions.astro' },
+  // One owner's open actions ("_unassigned": no member id starts with "_"), and every retro, a page at a time.
+  { pattern: '/retros/actions/[owner]/[...page]', entrypoint: 'retros-owner-actions.astro' },
+  { pattern: '/retros/all/[...page]', entrypoint: 'retros-all.astro' },
   { pattern: '/knowledge', entrypoint: 'knowledge.astro' },
+  // The full lists behind /knowledge/, a page at a time ([...page] is empty on the first page).
+  { pattern: '/knowledge/review-due/[...page]', entrypoint: 'knowledge-list.astro' },
+  { pattern: '/knowledge/at-risk/[...page]', entrypoint: 'knowledge-list.astro' },
+  { pattern: '/knowledge/exposure/[member]/[...page]', entrypoint: 'knowledge-list.astro' },
+  // A service's runbooks. Not under /runbooks/: /runbooks/[...slug] serves runbooks, whose ids
+  // may contain "/" (a file in a subfolder), so /runbooks/<service>/ could be a runbook's page.
+  { pattern: '/services/[service]/[...page]', entrypoint: 'service-page.astro' },
   { pattern: '/onboarding', entrypoint: 'onboarding-index.astro' },
   { pattern: '/onboarding/[id]', entrypoint: 'onboarding-path.astro' },
   // Alert coverage, and a stable URL per alert (/alerts/<AlertName>/) that leads to its runbook.
@@ -31,7 +41,17 @@ export const ROUTES: RouteDef[] = [
   ...PAGE_KINDS.map((kind) => ({ pattern: `/${kind}/[...slug]`, entrypoint: 'content-page.astro' })),
 ];
 
-/** Paths of routes without parameters, with trailing slash: the pages a link may always name. */
+/** A paginated list's route: its first page is the path before `[...page]`. */
+const PAGED = /\/\[\.\.\.page\]$/;
+
+/**
+ * Paths of the pages a link may always name, with trailing slash: routes without parameters, and
+ * the first page of a list whose path has no other parameter (`/knowledge/review-due/`), which
+ * exists even when the list is empty.
+ */
 export function staticPaths(routes: RouteDef[] = ROUTES): string[] {
-  return routes.filter((r) => !r.pattern.includes('[')).map((r) => (r.pattern === '/' ? '/' : `${r.pattern}/`));
+  return routes
+    .map((r) => r.pattern.replace(PAGED, ''))
+    .filter((pattern) => !pattern.includes('['))
+    .map((pattern) => (pattern === '/' ? '/' : `${pattern}/`));
 }
