@@ -23,7 +23,7 @@ import { internalLinksPlugin } from './internal-links-plugin.ts';
 import { anchorIconPlugin } from './anchor-icon-plugin.ts';
 import { codeTokensPlugin } from './code-tokens-plugin.ts';
 import { secureSite } from '../io/site-security.ts';
-import { writeSearchIndex } from '../io/search-index.ts';
+import { writeSearchIndexInWorker } from '../io/search-index.ts';
 
 assertNodeVersion();
 
@@ -64,7 +64,7 @@ export default function hikitsugi(options: HikitsugiOptions = {}): AstroIntegrat
               },
             },
           },
-          integrations: [starlight(starlightOptions(settings)), pagesAndLinks(settings), siteSecurity(settings)],
+          integrations: [starlight(starlightOptions(settings)), pagesAndLinks(settings), builtSite(settings)],
         });
       },
     },
@@ -145,37 +145,44 @@ function pagesAndLinks(settings: Settings): AstroIntegration {
         processor.options.mdastPlugins.push(internalLinksPlugin({ base: config.base, siteMap }));
         processor.options.hastPlugins?.push(anchorIconPlugin());
       },
-      // The pages Starlight marks data-pagefind-body (the Japanese UI copy of each content page).
-      'astro:build:done': ({ dir, logger }) => {
-        const started = performance.now();
-        const index = writeSearchIndex(fileURLToPath(dir));
-        logger.info(`search index: ${index.pages} pages, ${index.files} files, ${(index.bytes / 1000).toFixed(0)} KB in ${Math.round(performance.now() - started)} ms`);
-      },
     },
   };
 }
 
 /**
  * After the build: style attributes into a shared stylesheet, inline code hashed, the policy in
- * every page and in the host header files. The search index reads only the pages' text, which
- * this step does not change, so the two steps may run in either order.
+ * every page and in the host header files. Meanwhile the search index of the pages Starlight marks
+ * data-pagefind-body (the Japanese UI copy of each content page) is built on a worker thread: it
+ * reads only the pages' text, which this step does not change.
  */
-function siteSecurity(settings: Settings): AstroIntegration {
+function builtSite(settings: Settings): AstroIntegration {
   let assetsDir = '_astro';
   return {
-    name: 'hikitsugi:security',
+    name: 'hikitsugi:built-site',
     hooks: {
       'astro:config:done': ({ config }) => {
         assetsDir = config.build.assets;
       },
-      'astro:build:done': ({ dir, logger }) => {
-        const report = secureSite(fileURLToPath(dir), { base: settings.base, security: settings.security, assetsDir });
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const started = performance.now();
+        const searchIndex = writeSearchIndexInWorker(outDir);
+        let report: ReturnType<typeof secureSite>;
+        try {
+          report = secureSite(outDir, { base: settings.base, security: settings.security, assetsDir });
+        } catch (e) {
+          // The worker must not outlive a failed build, nor its error hide this one.
+          await searchIndex.catch(() => {});
+          throw e;
+        }
         for (const warning of report.warnings) logger.warn(warning);
         logger.info(
           `Content-Security-Policy: ${report.pages} pages, ${report.scriptsHashed} inline scripts and ${report.stylesHashed} styles hashed, ` +
             `${report.attributesMoved} style attributes as ${report.classes} classes (${report.stylesheet?.bytes ?? 0} B), ` +
             `_headers ${report.headersBytes} B, in ${Math.round(report.ms)} ms (${(report.cpuMs / Math.max(1, report.pages)).toFixed(1)} ms CPU per page)`,
         );
+        const index = await searchIndex;
+        logger.info(`search index: ${index.pages} pages, ${index.files} files, ${(index.bytes / 1000).toFixed(0)} KB, done ${Math.round(performance.now() - started)} ms after the build`);
       },
     },
   };

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { globSync } from 'tinyglobby';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BUILT_FILE, writeFileAtomic } from './atomic-write.ts';
@@ -57,6 +58,22 @@ export function writeSearchIndex(outDir: string): WrittenIndex {
   const chunks = built.chunks.map((chunk, i) => named(`t-${i}`, chunk));
   write(META_FILE, { ...built.meta, files: { shards, chunks } });
   return { pages: built.meta.pages.length, files, bytes };
+}
+
+/**
+ * writeSearchIndex on a worker thread, so that it runs on a second core while the CSP step runs on
+ * the first (at 10,000 runbooks the two took 19 s and 34 s one after the other). Both read every
+ * built page; the CSP step rewrites style attributes and the head, never the text the index reads,
+ * and replaces each file by a rename, so the index sees each page whole, before or after.
+ */
+export function writeSearchIndexInWorker(outDir: string): Promise<WrittenIndex> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./search-index-worker.mjs', import.meta.url), { workerData: { outDir } });
+    let written: WrittenIndex | undefined;
+    worker.once('message', (result: WrittenIndex) => (written = result));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (written ? resolve(written) : reject(new Error(`the search index was not written: its worker stopped with exit code ${code}`))));
+  });
 }
 
 /** The index's meta file of a built site (tests, benchmark). */
