@@ -3,7 +3,7 @@
  * (Starlight, MDX) only when the site's package.json lists it; a name lost from the list broke
  * stock Starlight's build once Starlight moved from our devDependencies to dependencies.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateRunbooks } from '../../bench/generate.ts';
@@ -21,5 +21,13 @@ describe('bench baseline projects', () => {
     expect(deps(projects.b.root)).toEqual({ astro: all.astro, '@astrojs/starlight': all['@astrojs/starlight'] });
     expect(deps(projects.c.root)).toEqual({ astro: all.astro, '@astrojs/mdx': all['@astrojs/mdx'] });
     expect(all['@astrojs/starlight']).toMatch(/\d/);
+  });
+
+  it('writes only the projects a size builds (hikitsugi alone at 10,000 runbooks)', () => {
+    const projects = prepareProjects(N, generateRunbooks(N), ['a']);
+    expect(existsSync(join(projects.a.root, 'astro.config.mjs'))).toBe(true);
+    expect(existsSync(join(projects.a.env.CONTENT_DIR, 'runbooks'))).toBe(true);
+    expect(existsSync(projects.b.root)).toBe(false);
+    expect(existsSync(projects.c.root)).toBe(false);
   });
 });
