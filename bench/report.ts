@@ -162,8 +162,9 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-export function medianWall(results: Pick<Results, 'builds'>, n: number, site: SiteId): number {
-  const series = results.builds.find((b) => b.n === n && b.site === site);
+/** Median wall time of a site at a page count: this run's builds, else a recorded reference. */
+export function medianWall(results: Pick<Results, 'builds' | 'recorded'>, n: number, site: SiteId): number {
+  const series = results.builds.find((b) => b.n === n && b.site === site) ?? results.recorded?.find((b) => b.n === n && b.site === site);
   return series ? median(series.runs.map((r) => r.wallMs)) : NaN;
 }
 
@@ -174,7 +175,7 @@ export function peakTreeKb(results: Pick<Results, 'builds' | 'recorded'>, n: num
 }
 
 /** Median wall time of `site` over median wall time of `baseline` at page count `n`. */
-export function buildRatio(results: Pick<Results, 'builds'>, n: number, site: SiteId, baseline: SiteId): number {
+export function buildRatio(results: Pick<Results, 'builds' | 'recorded'>, n: number, site: SiteId, baseline: SiteId): number {
   return medianWall(results, n, site) / medianWall(results, n, baseline);
 }
 

@@ -30,6 +30,15 @@ describe('bench statistics', () => {
     expect(buildRatio(r, 100, 'a', 'b')).toBeNaN();
   });
 
+  it('build ratio against a reference recorded once when this run did not build it', () => {
+    const r = allBudgetsMet();
+    r.recorded!.push({ n: 4000, site: 'b', runs: [run(300_000)], date: '2026-12-01T00:00:00.000Z' });
+    expect(buildRatio(r, 4000, 'a', 'b')).toBeCloseTo(0.3, 5);
+    // this run's build wins over a recorded one
+    r.recorded!.push({ n: 4000, site: 'c', runs: [run(1)], date: '2026-12-01T00:00:00.000Z' });
+    expect(buildRatio(r, 4000, 'a', 'c')).toBeCloseTo(1.5, 5);
+  });
+
   it('import request limit is ceil(items / 50) + 5', () => {
     expect(importRequestLimit(2000, budgets.importRequests)).toBe(45);
     expect(importRequestLimit(2001, budgets.importRequests)).toBe(46);
