@@ -83,7 +83,7 @@ describe(`index pages with ${N} runbooks and ${RETROS} retros`, () => {
   });
 
   it(`keeps every index and list page under ${INDEX_LIMIT / 1000} KB of HTML, in both UI languages`, () => {
-    const paths = ['/runbooks/', '/knowledge/', '/retros/', '/retros/actions/', ...pagesUnder('services'), ...pagesUnder('knowledge'), ...pagesUnder('retros/all'), ...pagesUnder('retros/actions')];
+    const paths = ['/runbooks/', '/knowledge/', '/retros/', '/retros/actions/', ...pagesUnder('services'), ...pagesUnder('knowledge'), ...pagesUnder('retros/all'), ...pagesUnder('retros/actions'), ...pagesUnder('alerts')];
     const sizes = paths.flatMap((p) => [p, `/en${p}`]).map((path) => ({ path, bytes: Buffer.byteLength(html(path)) }));
     const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
     const at = (path: string) => Buffer.byteLength(html(path));
@@ -156,6 +156,30 @@ describe(`index pages with ${N} runbooks and ${RETROS} retros`, () => {
       const pagesOf = walk('/knowledge/', (h) => h.startsWith(`/knowledge/exposure/${member}/`));
       const rows = [...pagesOf].filter((p) => p.startsWith('/knowledge/exposure/')).flatMap((p) => [...html(p).matchAll(/<tr data-risk="[^"]*" data-path="([^"]+)"/g)]);
       expect(rows.length, member).toBe(Number(n));
+    }
+  });
+
+  it('lists the runbooks of an alert many answer a page at a time, each reached by plain links from /alerts/<name>/', () => {
+    // Alert pages are plain HTML without <main>: follow every link in the page.
+    const hrefs = (path: string) => [...html(path).matchAll(/<a\b[^>]*\bhref="([^"#]*)/g)].map((m) => m[1]);
+    const answering = (alert: string) => pages.filter((p) => p.alerts.includes(alert)).map((p) => `/runbooks/${p.slug}/`).sort();
+    const big = 'ErrorBudgetBurnFast';
+    expect(answering(big).length).toBeGreaterThan(PAGE_SIZE);
+    for (const alert of [big, ...new Set(pages.flatMap((p) => p.alerts))]) {
+      const first = `/alerts/${alert}/`;
+      const seen = new Set([first]);
+      const queue = [first];
+      while (queue.length) {
+        for (const href of hrefs(queue.shift()!)) {
+          if (seen.has(href) || !(href.startsWith(first) || (href.startsWith('/runbooks/') && href !== '/runbooks/'))) continue;
+          seen.add(href);
+          if (href.startsWith(first)) queue.push(href);
+        }
+      }
+      const listPages = [...seen].filter((p) => p.startsWith(first));
+      for (const path of listPages) expect(html(path).match(/data-testid="alert-runbook"/g)?.length, path).toBeLessThanOrEqual(PAGE_SIZE);
+      expect(listPages.length, alert).toBe(Math.ceil(answering(alert).length / PAGE_SIZE));
+      expect([...seen].filter((p) => p.startsWith('/runbooks/')).sort(), alert).toEqual(answering(alert));
     }
   });
 

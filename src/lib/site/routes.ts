@@ -35,9 +35,10 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/services/[service]/[...page]', entrypoint: 'service-page.astro' },
   { pattern: '/onboarding', entrypoint: 'onboarding-index.astro' },
   { pattern: '/onboarding/[id]', entrypoint: 'onboarding-path.astro' },
-  // Alert coverage, and a stable URL per alert (/alerts/<AlertName>/) that leads to its runbook.
+  // Alert coverage, and a stable URL per alert (/alerts/<AlertName>/) that leads to its runbook;
+  // an alert many runbooks answer lists them a page at a time (alert names have no "/").
   { pattern: '/alerts', entrypoint: 'alerts-index.astro' },
-  { pattern: '/alerts/[name]', entrypoint: 'alert-page.astro' },
+  { pattern: '/alerts/[name]/[...page]', entrypoint: 'alert-page.astro' },
   ...PAGE_KINDS.map((kind) => ({ pattern: `/${kind}/[...slug]`, entrypoint: 'content-page.astro' })),
 ];
 
