@@ -9,6 +9,7 @@ import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { CliError, runCli, UsageError } from '../src/cli/run.ts';
+import { parseArgs } from '../src/cli/args.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { SEARCH_DIR } from '../src/io/search-index.ts';
 import { launchBrowser } from './harness/browser.ts';
@@ -294,17 +295,9 @@ Examples:
   npm run bench -- --only search       search quality alone (about 3 minutes); merged into bench/results.json
   npm run bench -- --only baseline     stock Starlight at 4,000 and plain Astro at 10,000, once (about 10 minutes);
                                        recorded in bench/results.json`,
-    )
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  try {
-    program.parse(process.argv);
-  } catch (e) {
-    const err = e as { code?: string; exitCode?: number; message: string };
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(err.message.replace(/^error: /, ''));
-  }
+    );
+  // The CLIs' parsing: a mistake is one UsageError line (exit 2), printed once by runCli.
+  if (!(await parseArgs(program))) return 0;
   const options = program.opts<Options>();
   if (options.reuse && (options.quick || options.runs || options.keep || options.note)) {
     throw new UsageError('--reuse runs nothing: it cannot be combined with --quick, --runs, --keep or --note');

@@ -22,7 +22,7 @@ import { scanContent, type SiteMap } from '../io/site-map.ts';
 import { internalLinksPlugin } from './internal-links-plugin.ts';
 import { anchorIconPlugin } from './anchor-icon-plugin.ts';
 import { codeTokensPlugin } from './code-tokens-plugin.ts';
-import { secureSite } from '../io/site-security.ts';
+import { secureSite, type SecureSiteReport } from '../io/site-security.ts';
 import { writeSearchIndexInWorker } from '../io/search-index.ts';
 
 assertNodeVersion();
@@ -167,7 +167,7 @@ function builtSite(settings: Settings): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
         const searchIndex = writeSearchIndexInWorker(outDir);
-        let report: ReturnType<typeof secureSite>;
+        let report: SecureSiteReport;
         try {
           report = secureSite(outDir, { base: settings.base, security: settings.security, assetsDir });
         } catch (e) {

@@ -38,6 +38,7 @@ describe('npm run bench', { timeout: 60_000 }, () => {
     const r = await bench(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+    expect(r.stderr.match(new RegExp(message.source, 'g'))).toHaveLength(1); // said once
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 

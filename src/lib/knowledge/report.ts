@@ -155,6 +155,8 @@ export interface KnowledgeReport {
 export const pageUrl = (kind: Kind, id: string) => `/${kind}/${id}/`;
 
 const STATUS_ORDER: Record<FreshnessStatus, number> = { overdue: 0, 'due-soon': 1, ok: 2 };
+/** Most urgent first: overdue (oldest due first), then due soon, then the rest by due date. */
+const byUrgency = (a: PageReport, b: PageReport) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.due.localeCompare(b.due) || a.path.localeCompare(b.path);
 const RISK_ORDER: Record<OwnershipRisk, number> = { 'no-owner': 0, 'no-active-owner': 1, 'single-owner': 2, 'few-owners': 3 };
 
 /** Folders the bus factor is computed for. Retros are records of a meeting, not knowledge to keep up. */
@@ -209,8 +211,7 @@ export function buildKnowledgeReport(
       main_author: history.available ? mainAuthor(page.file) : null,
     };
   });
-  // Most urgent first: overdue (oldest due first), then due soon, then the rest by due date.
-  pageReports.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.due.localeCompare(b.due) || a.path.localeCompare(b.path));
+  pageReports.sort(byUrgency);
 
   const pageOrder = new Map(pageReports.map((p, i) => [p.path, i]));
 
@@ -335,9 +336,7 @@ export function openActions(pages: readonly KnowledgePage[], today: IsoDate): Ma
 
 /** Pages overdue or due soon, most urgent first: overdue before due soon, the longest overdue first. */
 export function reviewDuePages(report: KnowledgeReport): PageReport[] {
-  return report.pages
-    .filter((p) => p.status !== 'ok')
-    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.due.localeCompare(b.due) || a.path.localeCompare(b.path));
+  return report.pages.filter((p) => p.status !== 'ok').sort(byUrgency);
 }
 
 /** At-risk pages, worst first: no owner, then no active owner, then single owner. */
