@@ -21,6 +21,7 @@ import { configPath, loadSettings } from '../io/config.ts';
 import { scanContent, type SiteMap } from '../io/site-map.ts';
 import { internalLinksPlugin } from './internal-links-plugin.ts';
 import { anchorIconPlugin } from './anchor-icon-plugin.ts';
+import { highlightPlugin } from './highlight-plugin.ts';
 import { codeTokensPlugin } from './code-tokens-plugin.ts';
 import { secureSite, type SecureSiteReport } from '../io/site-security.ts';
 import { writeSearchIndexInWorker } from '../io/search-index.ts';
@@ -105,10 +106,11 @@ function starlightOptions(settings: Settings): Parameters<typeof starlight>[0] {
       Search: packageFile('../components/starlight/Search.astro'),
     },
     pagefind: false,
-    // Runbooks from Prometheus teams use ```promql, which the highlighter does not know.
+    // Runbooks from Prometheus teams use ```promql, which the highlighter does not know. Our
+    // highlighter tokenizes once for both themes (upstream's Shiki plugin once per theme).
     expressiveCode: {
-      shiki: { langAlias: { promql: 'txt', logql: 'txt' } },
-      plugins: [codeTokensPlugin()],
+      shiki: false,
+      plugins: [highlightPlugin({ langAlias: { promql: 'txt', logql: 'txt' } }), codeTokensPlugin()],
     },
     lastUpdated: false,
     pagination: false,
