@@ -103,7 +103,9 @@ export function tokenizeForThemes(grammar: IGrammar, code: string, themes: reado
 
 let highlighter: Promise<HighlighterCore> | undefined;
 const languages = new Map<string, Promise<IGrammar | undefined>>();
-const themeColours = new WeakMap<ExpressiveCodeTheme, ScopeColours>();
+const themeColours = new WeakMap<ExpressiveCodeTheme, Promise<ScopeColours>>();
+/** By content: the renderer hands equal themes as new objects (once per page), and parsing one takes milliseconds. */
+const themesByContent = new Map<string, Promise<ScopeColours>>();
 let themeCount = 0;
 
 function getHighlighter(): Promise<HighlighterCore> {
@@ -136,13 +138,20 @@ function grammarFor(name: string): Promise<IGrammar | undefined> {
   return grammar;
 }
 
-async function coloursFor(theme: ExpressiveCodeTheme): Promise<ScopeColours> {
+export function coloursFor(theme: ExpressiveCodeTheme): Promise<ScopeColours> {
   let colours = themeColours.get(theme);
   if (!colours) {
-    const shiki = await getHighlighter();
-    const name = `hk-${++themeCount}-${theme.name}`;
-    shiki.loadThemeSync({ ...theme, name, settings: theme.settings ?? [] } as Parameters<HighlighterCore['loadThemeSync']>[0]);
-    colours = new ScopeColours(shiki.getTheme(name));
+    const key = JSON.stringify([theme.name, theme.type, theme.colors, theme.settings, theme.bg, theme.fg]);
+    colours = themesByContent.get(key);
+    if (!colours) {
+      colours = (async () => {
+        const shiki = await getHighlighter();
+        const name = `hk-${++themeCount}-${theme.name}`;
+        shiki.loadThemeSync({ ...theme, name, settings: theme.settings ?? [] } as Parameters<HighlighterCore['loadThemeSync']>[0]);
+        return new ScopeColours(shiki.getTheme(name));
+      })();
+      themesByContent.set(key, colours);
+    }
     themeColours.set(theme, colours);
   }
   return colours;

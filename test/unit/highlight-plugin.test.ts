@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Element, ElementContent, Root } from 'hast';
 import { createRenderer, type ExpressiveCodePlugin } from '@astrojs/starlight/expressive-code';
-import { highlightPlugin } from '../../src/integration/highlight-plugin.ts';
+import { coloursFor, highlightPlugin } from '../../src/integration/highlight-plugin.ts';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const LANG_ALIAS = { promql: 'txt' };
@@ -102,6 +102,17 @@ describe('one tokenization for both themes', () => {
     const render = await renderers();
     const { spans } = await render(BLOCKS[0][1], 'bash');
     expect(spans[1]).toBeLessThanOrEqual(spans[0]);
+  });
+
+  it("parses a theme once, though every page's renderer hands it as a new object", async () => {
+    const made = () => createRenderer({ themes: [...THEMES], shiki: false });
+    const [first, second] = await Promise.all([made(), made()]);
+    const [dark, light] = first.ec.styleVariants.map((v) => v.theme);
+    const [darkAgain, lightAgain] = second.ec.styleVariants.map((v) => v.theme);
+    expect(darkAgain).not.toBe(dark);
+    expect(await coloursFor(darkAgain)).toBe(await coloursFor(dark));
+    expect(await coloursFor(lightAgain)).toBe(await coloursFor(light));
+    expect(await coloursFor(light)).not.toBe(await coloursFor(dark));
   });
 });
 
