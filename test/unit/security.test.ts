@@ -69,6 +69,19 @@ describe('style attributes to classes', () => {
     expect(r.css()).toBe('.hk-v0{--0:#82AAFF!important;--1:#3B61B0!important}\n.hk-s1{padding:0!important}\n');
   });
 
+  it('answers a value seen before as it did the first time: the hint apart, dropped ones counted each time', () => {
+    const r = createStyleRegistry();
+    expect(r.classFor(attr('display:none', { searchHint: true }))).toBe(SEARCH_HINT_CLASS);
+    const plain = r.classFor(attr('display:none'));
+    expect(plain).toMatch(/^hk-s/);
+    expect(r.classFor(attr('display:none', { searchHint: true }))).toBe(SEARCH_HINT_CLASS);
+    expect(r.classFor(attr('display:none'))).toBe(plain);
+    expect(r.classFor(attr('x:y</style>'))).toBeUndefined();
+    expect(r.classFor(attr('x:y</style>'))).toBeUndefined();
+    expect(r.dropped).toEqual(['x:y</style>', 'x:y</style>']);
+    expect(r.moved).toBe(4);
+  });
+
   it('drops a value it cannot copy safely and says so', () => {
     const r = createStyleRegistry();
     expect(r.classFor(attr('color:red}*{display:none'))).toBeUndefined();

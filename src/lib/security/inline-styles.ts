@@ -77,28 +77,38 @@ export function createStyleRegistry(): StyleRegistry {
   let moved = 0;
   let hint = false;
   let counter = 0;
+  const classOf = (attribute: StyleAttribute): { name: string | undefined } | null => {
+    const declarations = parseDeclarations(attribute.value);
+    if (!declarations) return null;
+    if (declarations.length === 0) return { name: undefined };
+    const body = declarations.map(([p, v]) => `${p}:${v}!important`).join(';');
+    if (attribute.searchHint && body === 'display:none!important') {
+      hint = true;
+      return { name: SEARCH_HINT_CLASS };
+    }
+    const prefix = attribute.value.startsWith('--') ? 'hk-v' : 'hk-s';
+    const key = `${prefix}{${body}`;
+    let entry = classes.get(key);
+    if (!entry) {
+      entry = { name: `${prefix}${(counter++).toString(36)}`, body };
+      classes.set(key, entry);
+    }
+    return { name: entry.name };
+  };
+  // A site repeats a few dozen values hundreds of thousands of times (every code token): each
+  // distinct value is parsed once; null marks one that is dropped.
+  const answers = new Map<string, { name: string | undefined } | null>();
   return {
     classFor(attribute) {
-      const declarations = parseDeclarations(attribute.value);
-      if (!declarations) {
+      const key = (attribute.searchHint ? 'h' : 'n') + attribute.value;
+      let answer = answers.get(key);
+      if (answer === undefined) answers.set(key, (answer = classOf(attribute)));
+      if (answer === null) {
         dropped.push(attribute.value);
         return undefined;
       }
       moved++;
-      if (declarations.length === 0) return undefined;
-      const body = declarations.map(([p, v]) => `${p}:${v}!important`).join(';');
-      if (attribute.searchHint && body === 'display:none!important') {
-        hint = true;
-        return SEARCH_HINT_CLASS;
-      }
-      const prefix = attribute.value.startsWith('--') ? 'hk-v' : 'hk-s';
-      const key = `${prefix}{${body}`;
-      let entry = classes.get(key);
-      if (!entry) {
-        entry = { name: `${prefix}${(counter++).toString(36)}`, body };
-        classes.set(key, entry);
-      }
-      return entry.name;
+      return answer.name;
     },
     get moved() {
       return moved;
