@@ -68,7 +68,8 @@ export function writeSearchIndex(outDir: string): WrittenIndex {
  */
 export function writeSearchIndexInWorker(outDir: string): Promise<WrittenIndex> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./search-index-worker.mjs', import.meta.url), { workerData: { outDir } });
+    // "../io/": right from this file and from the prebuilt integration in src/integration/.
+    const worker = new Worker(new URL('../io/search-index-worker.mjs', import.meta.url), { workerData: { outDir } });
     let written: WrittenIndex | undefined;
     worker.once('message', (result: WrittenIndex) => (written = result));
     worker.once('error', reject);

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.ts';
 import { REPO, stripAnsi, TEST_TODAY } from '../support/build.ts';
@@ -95,6 +96,12 @@ describe('the hikitsugi package, installed in a new site', { timeout: 300_000 },
     expect(runbook).toContain('Web サーバーの 5xx エラー増加');
     // The search index (our own since #14, Pagefind's pagefind.js before).
     expect(existsSync(join(site, 'dist/hk-search/meta.json.gz'))).toBe(true);
+  });
+
+  it('the installed package starts from its prebuilt integration, without compiling TypeScript', async () => {
+    const pkg = join(site, 'node_modules/hikitsugi');
+    const { freshBundle, BUNDLE } = await import(join(pkg, 'src/integration/prebuilt.mjs'));
+    expect(freshBundle(pkg)).toBe(pathToFileURL(join(pkg, BUNDLE)).href);
   });
 
   it('npx hikitsugi --help lists every subcommand', async () => {
