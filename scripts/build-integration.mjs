@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Bundles the integration (src/integration/index.ts and the modules of src/ it imports; packages
 // stay imports) into src/integration/index.prebuilt.mjs, with a manifest of its inputs' hashes, so
-// that a build loads it without tsx (see src/integration/prebuilt.mjs). Run by npm's `prepare`.
+// that a build loads it without tsx (see src/io/prebuilt-integration.mjs). Run by npm's `prepare`.
 import { renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
-import { BUNDLE, MANIFEST, PACKAGE_ROOT, manifestFor } from '../src/integration/prebuilt.mjs';
+import { BUNDLE, MANIFEST, PACKAGE_ROOT, manifestFor } from '../src/io/prebuilt-integration.mjs';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`Usage: node scripts/build-integration.mjs

@@ -100,7 +100,7 @@ describe('the hikitsugi package, installed in a new site', { timeout: 300_000 },
 
   it('the installed package starts from its prebuilt integration, without compiling TypeScript', async () => {
     const pkg = join(site, 'node_modules/hikitsugi');
-    const { freshBundle, BUNDLE } = await import(join(pkg, 'src/integration/prebuilt.mjs'));
+    const { freshBundle, BUNDLE } = await import(join(pkg, 'src/io/prebuilt-integration.mjs'));
     expect(freshBundle(pkg)).toBe(pathToFileURL(join(pkg, BUNDLE)).href);
   });
 

@@ -49,7 +49,8 @@ describe('no UI text outside the table', () => {
 
   it('routes, components, the site and the integration switch no text on the language', () => {
     const dirs = ['src/routes', 'src/components', 'src/site', 'src/integration'];
-    const found = dirs.flatMap(filesUnder).filter((file) => INLINE_SWITCH.test(readFileSync(file, 'utf8')));
+    // Not the prebuilt integration: generated, it holds copies of src/lib, where the table lives.
+    const found = dirs.flatMap(filesUnder).filter((file) => !file.endsWith('.prebuilt.mjs') && INLINE_SWITCH.test(readFileSync(file, 'utf8')));
     expect(found).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUNDLE, MANIFEST, freshBundle, manifestFor } from '../../src/integration/prebuilt.mjs';
+import { BUNDLE, MANIFEST, freshBundle, manifestFor } from '../../src/io/prebuilt-integration.mjs';
 
 const roots: string[] = [];
 afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
