@@ -115,7 +115,9 @@ for (const [name, site] of [
       const box = page.locator('[data-testid="step"] input[type="checkbox"]').first();
       await box.check();
       await page.reload();
-      await expect.poll(() => box.isChecked()).toBe(true);
+      // The boxes are restored when the page's module script runs, which under a full test run
+      // on 2 cores took longer than expect.poll's default second.
+      await expect.poll(() => box.isChecked(), { timeout: 15_000 }).toBe(true);
       expect(violations).toEqual([]);
       expect(problems).toEqual([]);
     });

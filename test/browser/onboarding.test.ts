@@ -34,7 +34,8 @@ describe('a path page', () => {
     expect(await summary(page)).toMatch(/^2 \/ 10 完了/);
 
     await page.reload();
-    await expect.poll(() => checked(page)).toEqual([true, false, true, false, false, false, false, false, false, false]);
+    // Restored when the module script runs: seconds, on a loaded machine.
+    await expect.poll(() => checked(page), { timeout: 15_000 }).toEqual([true, false, true, false, false, false, false, false, false, false]);
     expect(await summary(page)).toMatch(/^2 \/ 10 完了/);
     expect(await page.locator('#step-1').getAttribute('class')).toMatch(/hk-done/);
     // "Continue" points at the first step not done: step 2 is a task, so its place on this page.
