@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
-import { freshBundle } from '../src/io/prebuilt-integration.mjs';
+import { freshBundle } from '../src/io/prebuilt-bundles.mjs';
 import type { SiteId } from './report.ts';
 import { docsContent, generateRunbooks, hikitsugiContent, type SyntheticRunbook } from './generate.ts';
 
@@ -133,7 +133,7 @@ const { Content } = await render(page);
 /** Copies of what a build of this project needs; the content comes from CONTENT_DIR. */
 export function hikitsugiRoot(root: string): void {
   // What an installed package starts from: without a fresh bundle the build would measure tsx.
-  if (!freshBundle(REPO)) execFileSync(process.execPath, [join(REPO, 'scripts', 'build-integration.mjs')], { stdio: 'inherit' });
+  if (!freshBundle(REPO, 'integration') || !freshBundle(REPO, 'searchIndex')) execFileSync(process.execPath, [join(REPO, 'scripts', 'build-integration.mjs')], { stdio: 'inherit' });
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   for (const name of ['src', 'public']) {

@@ -98,10 +98,10 @@ describe('the hikitsugi package, installed in a new site', { timeout: 300_000 },
     expect(existsSync(join(site, 'dist/hk-search/meta.json.gz'))).toBe(true);
   });
 
-  it('the installed package starts from its prebuilt integration, without compiling TypeScript', async () => {
+  it('the installed package builds from its prebuilt bundles, without compiling TypeScript', async () => {
     const pkg = join(site, 'node_modules/hikitsugi');
-    const { freshBundle, BUNDLE } = await import(join(pkg, 'src/io/prebuilt-integration.mjs'));
-    expect(freshBundle(pkg)).toBe(pathToFileURL(join(pkg, BUNDLE)).href);
+    const { freshBundle, BUNDLES } = await import(join(pkg, 'src/io/prebuilt-bundles.mjs'));
+    for (const name of ['integration', 'searchIndex']) expect(freshBundle(pkg, name), name).toBe(pathToFileURL(join(pkg, BUNDLES[name].bundle)).href);
   });
 
   it('npx hikitsugi --help lists every subcommand', async () => {

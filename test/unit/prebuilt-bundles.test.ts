@@ -1,10 +1,12 @@
-/** The prebuilt integration is used only while it is exactly what its sources build. */
+/** A prebuilt bundle is used only while it is exactly what its sources build. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUNDLE, MANIFEST, freshBundle, manifestFor } from '../../src/io/prebuilt-integration.mjs';
+import { BUNDLES, freshBundle, manifestFor } from '../../src/io/prebuilt-bundles.mjs';
+
+const { bundle: BUNDLE, manifest: MANIFEST } = BUNDLES.integration;
 
 const roots: string[] = [];
 afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -39,6 +41,12 @@ describe('freshBundle', () => {
     root = pkg();
     writeFileSync(join(root, BUNDLE), 'export default 2;\n');
     expect(freshBundle(root)).toBeUndefined();
+  });
+
+  it('checks each bundle against its own manifest', () => {
+    const root = pkg();
+    expect(freshBundle(root, 'integration')).toBeDefined();
+    expect(freshBundle(root, 'searchIndex')).toBeUndefined();
   });
 
   it('ignores a missing, empty or unreadable manifest', () => {
