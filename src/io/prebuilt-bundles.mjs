@@ -45,3 +45,11 @@ export function freshBundle(root = PACKAGE_ROOT, name = 'integration') {
     return undefined;
   }
 }
+
+/** A bundle's module: the prebuilt file while it is fresh, else its entry's sources through tsx. */
+export async function importPrebuilt(name) {
+  const bundle = freshBundle(PACKAGE_ROOT, name);
+  if (bundle) return import(bundle);
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport(pathToFileURL(join(PACKAGE_ROOT, BUNDLES[name].entry)).href, import.meta.url);
+}
