@@ -6,6 +6,7 @@ import { createStyleRegistry, parseDeclarations, rewriteStyleSelectors, styleSel
 import { buildPolicy, hashSource, policyString } from '../../src/lib/security/policy.ts';
 import { headersFor, parseHeadersFile, renderHeadersFile, renderHtaccess, renderNginx, securityHeaders } from '../../src/lib/security/host-files.ts';
 import { parseSettings } from '../../src/lib/config/settings.ts';
+import { referenceAnalysis } from '../support/reference-page-analysis.ts';
 
 const page = (head: string, body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"/>${head}</head><body>${body}</body></html>`;
 
@@ -23,6 +24,36 @@ describe('hashing inline code', () => {
   it('reports what no hash can allow: handlers and javascript: URLs', () => {
     const a = analyzePage(page('', '<img src="x" onerror="alert(1)"><a href=" JavaScript:alert(2)">x</a><a href="/ok/">ok</a>'));
     expect(a.blocked).toEqual(['<img onerror>', '<a href="javascript:…">']);
+  });
+});
+
+describe('reading a page as htmlparser2 reads it', () => {
+  // Each line is a case where a parse without the tag stack would go wrong: raw text that is not
+  // markup, SVG where <script> and <style> are not raw text, tags closed by others or never.
+  const cases: Record<string, string> = {
+    'scripts, styles, handlers, javascript: URLs': page('<script>a<b</script><SCRIPT TYPE="Module">x()</SCRIPT><style>p{}</style>', '<a href="java&#115;cript:x" onClick="y">z</a><form action=" javascript:1"><button formaction=javascript:2>b</button></form>'),
+    'markup inside raw text and comments is text': page('<title><script>no()</script></title><!-- <script>no()</script> -->', '<textarea><p style="color:red">t</p></textarea><xmp><b style="a:b">x</b></xmp><noscript><i style="c:d">n</i></noscript>'),
+    'an unclosed script hashes as empty, as the parser ends it': page('', '<p style="x:y">a</p><script>never closed'),
+    'SVG: self-closing tags close, <style> is not raw text, <title> is HTML again': page('', '<svg viewBox="0 0 1 1"><style>.a{}</style><path style="fill:red"/><title><b style="e:f">t</b></title><script>s()</script></svg><script>after()</script>'),
+    'MathML and an <image> outside SVG': page('', '<math><mi style="g:h">x</mi><mtext><script>m()</script></mtext></math><image style="i:j" src="x.png"><svg><image style="k:l"/></svg>'),
+    'body closes an open head: a robots meta after it is not the page\'s, nor is a late </head>': '<!doctype html><html><head><meta charset=utf-8><body><meta name="robots" content="x"><p style="m:n">x</p></head></body></html>',
+    'a second head starts over': '<!doctype html><html><head><meta charset=utf-8><meta name=ROBOTS content=x></head><body><head><meta http-equiv="content-security-policy" content="a"></head></body></html>',
+    'attributes: entities, no value, single quotes, duplicates (the first wins)': page('<meta charset="utf-8">', `<p class='a&amp;b' style="color:&#x72;ed" style="x:y" hidden data-x=1>t</p><div class=c style=d:e>u</div>`),
+    'the search hint only as the direct child of the search button': page('', '<button data-open-modal><kbd style="display: none;"><kbd style="display: none;">K</kbd></kbd><span><kbd style="display: none;">x</kbd></span></button><button><kbd style="display: none;">y</kbd></button>'),
+    'close tags for elements never opened, and implied closes': page('', '</div></p><ul><li style="o:p">a<li style="q:r">b</ul><table><tr><td style="s:t">c</table><br/></br>'),
+  };
+  for (const [name, html] of Object.entries(cases)) {
+    it(name, () => {
+      expect(analyzePage(html)).toEqual(referenceAnalysis(html));
+    });
+  }
+
+  it('finds the same things in the exact bytes: scripts, style attributes and their positions', () => {
+    const html = cases['SVG: self-closing tags close, <style> is not raw text, <title> is HTML again'];
+    const a = analyzePage(html);
+    expect(a.scripts).toEqual(['s()', 'after()']);
+    expect(a.styles).toEqual(['.a{}']);
+    expect(a.styleAttributes.map((s) => html.slice(s.start, s.end))).toEqual(['style="fill:red"', 'style="e:f"']);
   });
 });
 
