@@ -43,7 +43,9 @@ export function writeSearchIndex(outDir: string): WrittenIndex {
   let bytes = 0;
   let files = 0;
   const write = (name: string, value: unknown) => {
-    const data = gzipSync(JSON.stringify(value), { level: 9 });
+    // zlib's default level: at 1,000 runbooks level 9 took 0.29 s against 0.06 s for 1.5% fewer
+    // bytes (635 against 644 KB), on the worker the CSP step waits for.
+    const data = gzipSync(JSON.stringify(value), { level: 6 });
     writeFileAtomic(join(dir, name), data, BUILT_FILE);
     bytes += data.length;
     files++;
