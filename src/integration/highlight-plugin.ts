@@ -101,6 +101,37 @@ export function tokenizeForThemes(grammar: IGrammar, code: string, themes: reado
   });
 }
 
+const PLAIN_COLOUR = /^#[0-9a-f]{6}([0-9a-f]{2})?$/i;
+const sameStyles = (a: StyledRange, b: StyledRange) => a.styles.every((style, i) => style.color === b.styles[i].color && style.fontStyle === b.styles[i].fontStyle);
+
+/**
+ * The ranges of one line that show something of their own, given each theme's plain code colour
+ * (`foregrounds`, the colour the code element already has): a range in that colour in every
+ * theme, or of whitespace, with no font style, is left to the code's colour; two ranges of one
+ * style with only whitespace between them become one. Expressive Code makes a span (with a
+ * style attribute per theme) of every range it is given, so fewer ranges are fewer spans to
+ * build, pass to the Markdown processor and write. The rendered spans are the ones
+ * code-tokens-plugin.ts would leave of the full set (it still tidies the languages this plugin
+ * hands upstream).
+ */
+export function visibleRanges(line: string, ranges: readonly StyledRange[], foregrounds: readonly string[]): StyledRange[] {
+  if (foregrounds.length === 0 || !foregrounds.every((colour) => PLAIN_COLOUR.test(colour))) return [...ranges];
+  const plain = (range: StyledRange) => range.styles.every((style) => style.fontStyle === 0);
+  const blank = (start: number, end: number) => /^\s*$/.test(line.slice(start, end));
+  // Expressive Code wraps a line's indentation in a span of its own, splitting a range that
+  // reaches into it (as it does: /^\s+/): the part in the indentation is whitespace.
+  const indent = line.match(/^\s+/)?.[0].length ?? 0;
+  const visible: StyledRange[] = [];
+  for (const range of ranges) {
+    if (plain(range) && (blank(range.start, range.end) || range.styles.every((style, i) => style.color.toLowerCase() === foregrounds[i].toLowerCase()))) continue;
+    const start = plain(range) && range.start < indent ? indent : range.start;
+    const last = visible.at(-1);
+    if (last && plain(last) && plain(range) && sameStyles(last, range) && blank(last.end, start)) last.end = range.end;
+    else visible.push({ ...range, start });
+  }
+  return visible;
+}
+
 let highlighter: Promise<HighlighterCore> | undefined;
 const languages = new Map<string, Promise<IGrammar | undefined>>();
 const themeColours = new WeakMap<ExpressiveCodeTheme, Promise<ScopeColours>>();
@@ -171,8 +202,9 @@ export function highlightPlugin(options: HighlightOptions = {}): ExpressiveCodeP
         const themes = await Promise.all(styleVariants.map((variant) => coloursFor(variant.theme)));
         const code = TERMINAL.has(codeBlock.language) ? codeBlock.code.replace(/<([^>]*[^>\s])>/g, 'X$1X') : codeBlock.code;
         const codeLines = codeBlock.getLines();
+        const foregrounds = styleVariants.map((variant) => String(variant.resolvedStyleSettings.get('codeForeground') ?? ''));
         tokenizeForThemes(grammar, code, themes).forEach((ranges, lineIndex) => {
-          for (const { start, end, styles } of ranges) {
+          for (const { start, end, styles } of visibleRanges(codeLines[lineIndex]?.text ?? '', ranges, foregrounds)) {
             styles.forEach((style, styleVariantIndex) => {
               codeLines[lineIndex]?.addAnnotation(
                 new InlineStyleAnnotation({

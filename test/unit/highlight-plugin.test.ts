@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { Element, ElementContent, Root } from 'hast';
 import { createRenderer, type ExpressiveCodePlugin } from '@astrojs/starlight/expressive-code';
 import { coloursFor, highlightPlugin } from '../../src/integration/highlight-plugin.ts';
+import { codeTokensPlugin } from '../../src/integration/code-tokens-plugin.ts';
+import { bundledLanguages } from 'shiki/langs';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const LANG_ALIAS = { promql: 'txt' };
@@ -18,14 +20,16 @@ const THEMES = ['night-owl', 'night-owl-light'] as const;
 /**
  * Each character of the code with the style properties it gets from all its spans (Expressive
  * Code nests spans where the themes' tokens differ), as `char<TAB>--0:…;--1:…` sorted. A space
- * shows no colour or font, only a background or a line through or under it.
+ * shows no colour or font, only a background or a line through or under it; a colour that is
+ * every theme's plain code colour (`foregrounds`, the code element's own) shows as none ("fg").
  */
-function styledText(root: Root | Element): string[] {
+function styledText(root: Root | Element, foregrounds: readonly string[]): string[] {
   const out: string[] = [];
+  const plain = (style: ReadonlyMap<string, string>) => style.size === foregrounds.length && foregrounds.every((colour, i) => style.get(`--${i}`) === colour.toLowerCase());
   const walk = (node: Root | ElementContent, style: ReadonlyMap<string, string>) => {
     if (node.type === 'text') {
       const text = (space: boolean) =>
-        [...style]
+        [...(plain(style) ? new Map() : style)]
           .filter(([k]) => !space || /(bg|td)$/.test(k))
           .sort()
           .map(([k, v]) => `${k}:${v}`)
@@ -56,10 +60,15 @@ const countSpans = (root: Root | ElementContent): number =>
 async function renderers() {
   const upstream = await createRenderer({ themes: [...THEMES], shiki: { langAlias: LANG_ALIAS } });
   const ours = await createRenderer({ themes: [...THEMES], shiki: false, plugins: [highlightPlugin({ langAlias: LANG_ALIAS }) as ExpressiveCodePlugin] });
+  const tidied = await createRenderer({ themes: [...THEMES], shiki: false, plugins: [highlightPlugin({ langAlias: LANG_ALIAS }), codeTokensPlugin()] as ExpressiveCodePlugin[] });
+  const foregrounds = ours.ec.styleVariants.map((variant) => String(variant.resolvedStyleSettings.get('codeForeground')));
   return async (code: string, language: string) => {
     const a = (await upstream.ec.render({ code, language })).renderedGroupAst;
     const b = (await ours.ec.render({ code, language })).renderedGroupAst;
-    return { upstream: styledText(a), ours: styledText(b), spans: [countSpans(a), countSpans(b)] };
+    const c = (await tidied.ec.render({ code, language })).renderedGroupAst;
+    // Spans: upstream's, ours, ours tidied by code-tokens-plugin; whether our tokenizer handled the block.
+    const ownLanguage = Object.hasOwn(bundledLanguages, LANG_ALIAS[language as keyof typeof LANG_ALIAS] ?? language) && language !== 'ansi';
+    return { upstream: styledText(a, foregrounds), ours: styledText(b, foregrounds), spans: [countSpans(a), countSpans(b), countSpans(c)], ownLanguage };
   };
 }
 
@@ -104,6 +113,18 @@ describe('one tokenization for both themes', () => {
     expect(spans[1]).toBeLessThanOrEqual(spans[0]);
   });
 
+  it('leaves no span for code-tokens-plugin to remove: whitespace and plain-colour tokens are never made into spans', async () => {
+    const render = await renderers();
+    let checked = 0;
+    for (const [language, code] of BLOCKS) {
+      const { spans, ownLanguage } = await render(code, language);
+      if (!ownLanguage) continue;
+      expect({ language, spans: spans[1] }).toEqual({ language, spans: spans[2] });
+      checked += spans[1];
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
   it("parses a theme once, though every page's renderer hands it as a new object", async () => {
     const made = () => createRenderer({ themes: [...THEMES], shiki: false });
     const [first, second] = await Promise.all([made(), made()]);
@@ -141,8 +162,9 @@ describe.skipIf(!corpus)('on the shared corpora', () => {
     const blocks = ['prometheus-operator-runbooks', 'openshift-runbooks', 'rust-book-ja', 'vue-docs-ja'].flatMap((name) => fencedBlocks(join(corpus!, name)));
     expect(blocks.length).toBeGreaterThan(500);
     for (const [file, language, code] of blocks) {
-      const { upstream, ours } = await render(code, language);
+      const { upstream, ours, spans, ownLanguage } = await render(code, language);
       expect({ file, language, styled: ours }).toEqual({ file, language, styled: upstream });
+      if (ownLanguage) expect({ file, language, spans: spans[1] }).toEqual({ file, language, spans: spans[2] });
     }
   });
 });
