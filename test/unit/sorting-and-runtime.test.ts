@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupRunbooks, newestFirst } from '../../src/lib/content/sorting.ts';
+import { byTitle, groupRunbooks, newestFirst } from '../../src/lib/content/sorting.ts';
 import { nodeVersionProblem } from '../../src/lib/runtime/node-version.ts';
 
 describe('runbook index order', () => {
@@ -13,6 +13,11 @@ describe('runbook index order', () => {
       ['cloud-sql', ['z', 'a']],
       ['redash', ['b']],
     ]);
+  });
+
+  it('orders titles the Japanese way, numbers by value', () => {
+    const titles = ['障害対応（#10）', 'さくら', 'カタカナ', '障害対応（#9）', 'Backup', 'backup 2', '漢字'];
+    expect(titles.map((title) => ({ title })).sort(byTitle).map((t) => t.title)).toEqual(['Backup', 'backup 2', 'カタカナ', 'さくら', '漢字', '障害対応（#9）', '障害対応（#10）']);
   });
 
   it('lists retros newest first', () => {

@@ -6,8 +6,13 @@ export interface Titled {
   title: string;
 }
 
-/** Japanese-aware title order (あいう before アイウ before 漢字, numbers naturally). */
-export const byTitle = (a: Titled, b: Titled) => a.title.localeCompare(b.title, 'ja', { numeric: true });
+// One collator for every comparison: localeCompare with a locale makes a new one per call, which
+// was 0.35 s of the rendering at 4,000 runbooks (sorting each service's and alert's runbooks).
+const JA_NUMERIC = new Intl.Collator('ja', { numeric: true });
+const JA = new Intl.Collator('ja');
+
+/** Japanese-aware title order (Latin, then kana by reading, then kanji; numbers by value). */
+export const byTitle = (a: Titled, b: Titled) => JA_NUMERIC.compare(a.title, b.title);
 
 /** Runbooks grouped by service, services alphabetical, worst severity first within a service. */
 export function groupRunbooks<T extends { service: string; severity: (typeof SEVERITIES)[number]; title: string }>(
@@ -15,7 +20,7 @@ export function groupRunbooks<T extends { service: string; severity: (typeof SEV
 ): [service: string, runbooks: T[]][] {
   // Map.groupBy, not a copy of the group per page: at 10,000 runbooks the copies were quadratic.
   return [...Map.groupBy(runbooks, (r) => r.service).entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'ja'))
+    .sort(([a], [b]) => JA.compare(a, b))
     .map(([service, list]) => [
       service,
       list.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || byTitle(a, b)),
