@@ -12,19 +12,25 @@ import { Worker } from 'node:worker_threads';
 import { globSync } from 'tinyglobby';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BUILT_FILE, writeFileAtomic } from './atomic-write.ts';
-import { extractPage } from '../lib/search/extract.ts';
+import { extractPage, INDEXED_MARKER } from '../lib/search/extract.ts';
 import { buildIndex, type IndexMeta, type SearchDoc } from '../lib/search/index-format.ts';
 
 export const SEARCH_DIR = 'hk-search';
 export const META_FILE = 'meta.json.gz';
+
+const MARKER = Buffer.from(INDEXED_MARKER);
 
 /** The indexed pages of a built site, with URLs relative to the site's base ("runbooks/x/"). */
 export function readSearchDocs(outDir: string): SearchDoc[] {
   const docs: SearchDoc[] = [];
   // The pages a URL ends in "/" reaches, listed as the CSP step lists pages (tinyglobby).
   for (const file of globSync('**/index.html', { cwd: outDir, dot: false }).sort()) {
+    // Most pages are not indexed (the English UI's copies, index pages): their bytes are searched
+    // for the marker, not decoded (half the pages at 4,000 runbooks, with the CSP step beside it).
+    const bytes = readFileSync(join(outDir, file));
+    if (!bytes.includes(MARKER)) continue;
     const rel = file.split('/').slice(0, -1).join('/');
-    const doc = extractPage(readFileSync(join(outDir, file), 'utf8'), rel ? `${rel}/` : '');
+    const doc = extractPage(bytes.toString('utf8'), rel ? `${rel}/` : '');
     if (doc) docs.push(doc);
   }
   return docs;

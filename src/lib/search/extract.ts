@@ -18,10 +18,13 @@ const BLOCK = /^(p|div|li|ul|ol|dl|dt|dd|tr|td|th|table|pre|blockquote|section|a
 /** NFKC and whitespace folded: the stored form, so that offsets hold between text and its lower case. */
 export const storedText = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
 
+/** The attribute of an indexed page's `<main>`: a page without it is not indexed. */
+export const INDEXED_MARKER = 'data-pagefind-body';
+
 /** The indexed part of one built page, or null when the page is not indexed. */
 export function extractPage(html: string, url: string): SearchDoc | null {
   // Most built pages are not indexed (the English UI's copies, index pages): skip their parse.
-  if (!html.includes('data-pagefind-body')) return null;
+  if (!html.includes(INDEXED_MARKER)) return null;
   let inBody = 0; // depth inside main[data-pagefind-body]; 0: outside
   let found = false;
   let ignore = 0; // depth inside an ignored or skipped element
