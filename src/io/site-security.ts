@@ -2,9 +2,11 @@
  * The post-build step that makes the built site work under a strict Content-Security-Policy
  * (see src/lib/security/): every page's style attributes move into one shared stylesheet, its
  * inline scripts and styles are hashed, the policy goes into each page as a <meta> and into the
- * header files for the common static hosts. Every file is replaced atomically.
+ * header files for the common static hosts. Pages are rewritten in place, as Astro wrote them;
+ * the files this step adds (stylesheet, header files) and the site's CSS it edits are replaced
+ * atomically.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { BUILT_FILE, writeFileAtomic } from './atomic-write.ts';
@@ -89,17 +91,30 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
   const allow = options.security.allow;
   const link = stylesheet ? `<link rel="stylesheet" href="${escapeAttribute(options.base + stylesheet.file)}">` : '';
   const robots = options.security.noindex ? `<meta name="robots" content="${ROBOTS_NOINDEX}">` : '';
+  // Pages share a few sets of inline code (Starlight's scripts on every page): one meta per set.
+  const metas = new Map<string, string>();
+  const metaFor = (hashes: { script: string[]; style: string[] }) => {
+    const key = `${hashes.script.join(' ')}|${hashes.style.join(' ')}`;
+    let meta = metas.get(key);
+    if (meta === undefined) {
+      meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policyString(buildPolicy({ scriptHashes: hashes.script, styleHashes: hashes.style, allow }), { forMeta: true }))}">`;
+      metas.set(key, meta);
+    }
+    return meta;
+  };
   for (const { file, analysis, classes, hashes } of pages) {
     const path = join(dir, file);
-    const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policyString(buildPolicy({ scriptHashes: hashes.script, styleHashes: hashes.style, allow }), { forMeta: true }))}">`;
     let i = 0;
     const html = rewritePage(readFileSync(path, 'utf8'), analysis, {
       classFor: () => classes[i++],
-      headStart: meta + robots,
+      headStart: metaFor(hashes) + robots,
       headEnd: analysis.styleAttributes.length ? link : '',
       dropRobotsMeta: options.security.noindex,
     });
-    writeFileAtomic(path, html, BUILT_FILE);
+    // In place, as Astro wrote the page moments before in this build: a temp file and a rename
+    // per page (BUILT_FILE) were 0.8-1.0 s of 2,155 pages against 0.45-0.5 s, and a build that
+    // stops here is no more published than one that stops while Astro writes.
+    writeFileSync(path, html);
   }
 
   const headers = securityHeaders(buildPolicy({ scriptHashes: scripts, styleHashes: styles, allow }), { noindex: options.security.noindex });
