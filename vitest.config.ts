@@ -24,6 +24,10 @@ export default defineConfig({
           maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // A page's scripts react in well under a second on a quiet machine, but a loaded 2-core
+          // one took 3.5 s for the table of contents to follow a click, in a full run of its file:
+          // a poll still fails when the page never gets there, only later.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
