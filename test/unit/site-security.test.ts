@@ -1,5 +1,5 @@
 /** The post-build step on a small dist/ folder: what it rewrites, the files it writes, the settings it follows. */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -71,6 +71,26 @@ describe('secureSite', () => {
       'a/index.html: <button onclick> will not run under the Content-Security-Policy',
       'a/index.html: <a href="javascript:…"> will not run under the Content-Security-Policy',
     ]);
+  });
+
+  // The search index reads the pages on a worker thread while this step runs (docs/security.md):
+  // a page rewritten in place could be read empty or cut short and be left out of the index.
+  it('replaces each page by a rename, so a reader that opened it sees the whole old page', () => {
+    const before = page('<p style="margin:0">b</p>');
+    const dir = dist({ 'runbooks/x/index.html': before });
+    const file = join(dir, 'runbooks/x/index.html');
+    const inode = statSync(file).ino;
+    const fd = openSync(file, 'r');
+    try {
+      secureSite(dir, { base: '/', security: { noindex: true, allow: {} } });
+      const seen = Buffer.alloc(before.length + 100);
+      expect(seen.toString('utf8', 0, readSync(fd, seen, 0, seen.length, 0))).toBe(before);
+    } finally {
+      closeSync(fd);
+    }
+    expect(statSync(file).ino).not.toBe(inode);
+    expect(readFileSync(file, 'utf8')).toContain('class="hk-s0"');
+    expect(readdirSync(dirname(file)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('leaves one policy meta when it runs twice', () => {
