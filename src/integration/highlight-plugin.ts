@@ -146,12 +146,18 @@ function getHighlighter(): Promise<HighlighterCore> {
 
 type LanguageInput = Parameters<HighlighterCore['loadLanguage']>[0];
 
+/**
+ * Whether this plugin tokenizes a language itself (after `langAlias`): a language Shiki bundles,
+ * except ansi, which Shiki colours from its escape codes rather than with a grammar.
+ */
+export const tokenizesItself = (name: string): boolean => Object.hasOwn(bundledLanguages, name) && name !== 'ansi';
+
 /** A bundled language and the languages it embeds lazily (upstream loads those too); undefined if not bundled. */
 function grammarFor(name: string): Promise<IGrammar | undefined> {
   let grammar = languages.get(name);
   if (!grammar) {
     grammar = (async () => {
-      if (!Object.hasOwn(bundledLanguages, name) || name === 'ansi') return undefined;
+      if (!tokenizesItself(name)) return undefined;
       const shiki = await getHighlighter();
       const seen = new Set<string>();
       const load = async (lang: string): Promise<void> => {
