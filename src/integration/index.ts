@@ -24,7 +24,7 @@ import { anchorIconPlugin } from './anchor-icon-plugin.ts';
 import { highlightPlugin } from './highlight-plugin.ts';
 import { codeTokensPlugin } from './code-tokens-plugin.ts';
 import { secureSite, type SecureSiteReport } from '../io/site-security.ts';
-import { writeSearchIndexInWorker } from '../io/search-index.ts';
+import { startSearchIndex } from '../io/search-index.ts';
 
 assertNodeVersion();
 
@@ -168,13 +168,13 @@ function builtSite(settings: Settings): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
-        const searchIndex = writeSearchIndexInWorker(outDir);
+        const searchIndex = startSearchIndex(outDir);
         let report: SecureSiteReport;
         try {
-          report = secureSite(outDir, { base: settings.base, security: settings.security, assetsDir });
+          report = secureSite(outDir, { base: settings.base, security: settings.security, assetsDir, onPage: searchIndex.add, onPagesRead: searchIndex.finish });
         } catch (e) {
-          // The worker must not outlive a failed build, nor its error hide this one.
-          await searchIndex.catch(() => {});
+          // The worker must not outlive a failed build, nor write an index for it.
+          await searchIndex.abort();
           throw e;
         }
         for (const warning of report.warnings) logger.warn(warning);
@@ -183,7 +183,7 @@ function builtSite(settings: Settings): AstroIntegration {
             `${report.attributesMoved} style attributes as ${report.classes} classes (${report.stylesheet?.bytes ?? 0} B), ` +
             `_headers ${report.headersBytes} B, in ${Math.round(report.ms)} ms (${(report.cpuMs / Math.max(1, report.pages)).toFixed(1)} ms CPU per page)`,
         );
-        const index = await searchIndex;
+        const index = await searchIndex.finish();
         logger.info(`search index: ${index.pages} pages, ${index.files} files, ${(index.bytes / 1000).toFixed(0)} KB, done ${Math.round(performance.now() - started)} ms after the build`);
       },
     },

@@ -13,12 +13,20 @@ import { globSync } from 'tinyglobby';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BUILT_FILE, writeFileAtomic } from './atomic-write.ts';
 import { extractPage, INDEXED_MARKER } from '../lib/search/extract.ts';
-import { buildIndex, type IndexMeta, type SearchDoc } from '../lib/search/index-format.ts';
+import { buildIndex, docTerms, type IndexMeta, type SearchDoc } from '../lib/search/index-format.ts';
 
 export const SEARCH_DIR = 'hk-search';
+export { docTerms };
 export const META_FILE = 'meta.json.gz';
 
 const MARKER = Buffer.from(INDEXED_MARKER);
+
+/** The indexed part of one built page ("runbooks/x/index.html"), or null when it is not indexed. */
+export function searchDoc(file: string, html: string): SearchDoc | null {
+  if (file !== 'index.html' && !file.endsWith('/index.html')) return null;
+  const rel = file.split('/').slice(0, -1).join('/');
+  return extractPage(html, rel ? `${rel}/` : '');
+}
 
 /** The indexed pages of a built site, with URLs relative to the site's base ("runbooks/x/"). */
 export function readSearchDocs(outDir: string): SearchDoc[] {
@@ -29,8 +37,7 @@ export function readSearchDocs(outDir: string): SearchDoc[] {
     // for the marker, not decoded (half the pages at 4,000 runbooks, with the CSP step beside it).
     const bytes = readFileSync(join(outDir, file));
     if (!bytes.includes(MARKER)) continue;
-    const rel = file.split('/').slice(0, -1).join('/');
-    const doc = extractPage(bytes.toString('utf8'), rel ? `${rel}/` : '');
+    const doc = searchDoc(file, bytes.toString('utf8'));
     if (doc) docs.push(doc);
   }
   return docs;
@@ -42,8 +49,12 @@ export interface WrittenIndex {
   bytes: number;
 }
 
-export function writeSearchIndex(outDir: string): WrittenIndex {
-  const built = buildIndex(readSearchDocs(outDir));
+/**
+ * Builds the index of `docs` (by default, read from the built pages) and writes it under outDir;
+ * `termsOf` as in buildIndex.
+ */
+export function writeSearchIndex(outDir: string, docs: SearchDoc[] = readSearchDocs(outDir), termsOf?: (doc: SearchDoc, id: number) => string[]): WrittenIndex {
+  const built = buildIndex(docs, termsOf);
   const dir = join(outDir, SEARCH_DIR);
   rmSync(dir, { recursive: true, force: true });
   let bytes = 0;
@@ -68,21 +79,56 @@ export function writeSearchIndex(outDir: string): WrittenIndex {
   return { pages: built.meta.pages.length, files, bytes };
 }
 
+/** A search index built on a worker thread from the pages handed to it. */
+export interface SearchIndexBuilder {
+  /** A built page, as read by the CSP step before it rewrites the page; pages not indexed are skipped here. */
+  add(file: string, html: string): void;
+  /**
+   * No more pages: the worker builds and writes the index, and this resolves once it is on disk.
+   * Called again, it returns the same promise (the CSP step ends the pages, the build awaits them).
+   */
+  finish(): Promise<WrittenIndex>;
+  /** Stops the worker without writing anything (the build failed). */
+  abort(): Promise<void>;
+}
+
 /**
- * writeSearchIndex on a worker thread, so that it runs on a second core while the CSP step runs on
- * the first (at 10,000 runbooks the two took 19 s and 34 s one after the other). Both read every
- * built page; the CSP step rewrites style attributes and the head, never the text the index reads,
- * and replaces each file by a rename, so the index sees each page whole, before or after.
+ * The index is built on a second core while the CSP step runs on the first (at 10,000 runbooks
+ * the two took 19 s and 34 s one after the other). The CSP step reads every page anyway and hands
+ * the indexed ones over as it reads them, so each page is read once, no one reads a page while
+ * the step rewrites it, and the index is built while the step rewrites the pages.
  */
-export function writeSearchIndexInWorker(outDir: string): Promise<WrittenIndex> {
-  return new Promise((resolve, reject) => {
-    // "../io/": right from this file and from the prebuilt integration in src/integration/.
-    const worker = new Worker(new URL('../io/search-index-worker.mjs', import.meta.url), { workerData: { outDir } });
-    let written: WrittenIndex | undefined;
-    worker.once('message', (result: WrittenIndex) => (written = result));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (written ? resolve(written) : reject(new Error(`the search index was not written: its worker stopped with exit code ${code}`))));
-  });
+export function startSearchIndex(outDir: string): SearchIndexBuilder {
+  // "../io/": right from this file and from the prebuilt integration in src/integration/.
+  const worker = new Worker(new URL('../io/search-index-worker.mjs', import.meta.url), { workerData: { outDir } });
+  let written: WrittenIndex | undefined;
+  let failed: Error | undefined;
+  worker.once('message', (result: WrittenIndex) => (written = result));
+  worker.once('error', (e: Error) => (failed = e));
+  const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+  let finished: Promise<WrittenIndex> | undefined;
+  return {
+    add(file, html) {
+      // Most pages are not indexed: only those with the marker cross to the worker.
+      if (html.includes(INDEXED_MARKER)) worker.postMessage({ file, html });
+    },
+    finish() {
+      if (!finished) {
+        worker.postMessage({ done: true });
+        finished = exited.then((code) => {
+          if (failed) throw failed;
+          if (!written) throw new Error(`the search index was not written: its worker stopped with exit code ${code}`);
+          return written;
+        });
+        // Awaited by the build unless the build failed first (then abort() is what counts).
+        finished.catch(() => {});
+      }
+      return finished;
+    },
+    async abort() {
+      await worker.terminate();
+    },
+  };
 }
 
 /** The index's meta file of a built site (tests, benchmark). */

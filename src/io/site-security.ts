@@ -2,11 +2,12 @@
  * The post-build step that makes the built site work under a strict Content-Security-Policy
  * (see src/lib/security/): every page's style attributes move into one shared stylesheet, its
  * inline scripts and styles are hashed, the policy goes into each page as a <meta> and into the
- * header files for the common static hosts. Every file is replaced atomically: the search index
- * reads the pages on a worker thread while this step rewrites them, and a page rewritten in place
- * could be read half-written (empty, so silently left out of the index).
+ * header files for the common static hosts. Pages are rewritten in place: this step is the only
+ * reader of the built pages while it runs (it hands the search index each page as it reads it,
+ * `onPage`), and a rename per page cost 0.8 to 1.0 s at 1,000 runbooks against 0.45 to 0.5 s.
+ * New files (the stylesheet, the host files) are still written beside and renamed into place.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { BUILT_FILE, writeFileAtomic } from './atomic-write.ts';
@@ -22,6 +23,10 @@ export interface SecureSiteOptions {
   security: SecuritySettings;
   /** Astro's build.assets folder. */
   assetsDir?: string;
+  /** Each page as built, before it is rewritten ("runbooks/x/index.html"): the search index reads them here. */
+  onPage?: (file: string, html: string) => void;
+  /** Every page has been read (and handed to onPage); the rewriting starts. */
+  onPagesRead?: () => void;
 }
 
 export interface SecureSiteReport {
@@ -56,7 +61,9 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
   const files = globSync('**/*.html', { cwd: dir, dot: false }).sort();
   const pages: Array<{ file: string; analysis: PageAnalysis; classes: Array<string | undefined>; hashes: { script: string[]; style: string[] } }> = [];
   for (const file of files) {
-    const analysis = analyzePage(readFileSync(join(dir, file), 'utf8'));
+    const html = readFileSync(join(dir, file), 'utf8');
+    options.onPage?.(file, html);
+    const analysis = analyzePage(html);
     const classes = analysis.styleAttributes.map((a) => registry.classFor(a));
     const hashes = { script: [...new Set(analysis.scripts.map(hashSource))], style: [...new Set(analysis.styles.map(hashSource))] };
     hashes.script.forEach((h) => scripts.add(h));
@@ -64,6 +71,7 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
     for (const what of new Set(analysis.blocked)) warnings.push(`${file}: ${what} will not run under the Content-Security-Policy`);
     pages.push({ file, analysis: positionsOnly(analysis), classes, hashes });
   }
+  options.onPagesRead?.();
   for (const value of new Set(registry.dropped)) warnings.push(`a style attribute was dropped, it cannot be moved into a stylesheet safely: ${JSON.stringify(value.slice(0, 80))}`);
 
   // The site's own CSS still selects token spans by their style attribute.
@@ -111,7 +119,7 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
       headEnd: analysis.styleAttributes.length ? link : '',
       dropRobotsMeta: options.security.noindex,
     });
-    writeFileAtomic(path, html, BUILT_FILE);
+    writeFileSync(path, html);
   }
 
   const headers = securityHeaders(buildPolicy({ scriptHashes: scripts, styleHashes: styles, allow }), { noindex: options.security.noindex });

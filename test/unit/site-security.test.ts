@@ -1,5 +1,5 @@
 /** The post-build step on a small dist/ folder: what it rewrites, the files it writes, the settings it follows. */
-import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,24 +73,26 @@ describe('secureSite', () => {
     ]);
   });
 
-  // The search index reads the pages on a worker thread while this step runs (docs/security.md):
-  // a page rewritten in place could be read empty or cut short and be left out of the index.
-  it('replaces each page by a rename, so a reader that opened it sees the whole old page', () => {
+  // The search index reads the pages only through onPage (src/io/search-index.ts), which is what
+  // lets this step rewrite them in place: no one else reads a page meanwhile.
+  it('hands each page to onPage as built, and says when all are read, before it rewrites any', () => {
     const before = page('<p style="margin:0">b</p>');
-    const dir = dist({ 'runbooks/x/index.html': before });
-    const file = join(dir, 'runbooks/x/index.html');
-    const inode = statSync(file).ino;
-    const fd = openSync(file, 'r');
-    try {
-      secureSite(dir, { base: '/', security: { noindex: true, allow: {} } });
-      const seen = Buffer.alloc(before.length + 100);
-      expect(seen.toString('utf8', 0, readSync(fd, seen, 0, seen.length, 0))).toBe(before);
-    } finally {
-      closeSync(fd);
-    }
-    expect(statSync(file).ino).not.toBe(inode);
-    expect(readFileSync(file, 'utf8')).toContain('class="hk-s0"');
-    expect(readdirSync(dirname(file)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const dir = dist({ 'runbooks/x/index.html': before, 'index.html': page('a') });
+    const seen: Array<[string, string]> = [];
+    let atPagesRead: { handed: number; page: string } | undefined;
+    secureSite(dir, {
+      base: '/',
+      security: { noindex: true, allow: {} },
+      onPage: (file, html) => seen.push([file, html]),
+      // The search index is told there are no more pages once all were handed, before any rewrite.
+      onPagesRead: () => (atPagesRead = { handed: seen.length, page: readFileSync(join(dir, 'runbooks/x/index.html'), 'utf8') }),
+    });
+    expect(seen).toEqual([
+      ['index.html', page('a')],
+      ['runbooks/x/index.html', before],
+    ]);
+    expect(atPagesRead).toEqual({ handed: 2, page: before });
+    expect(readFileSync(join(dir, 'runbooks/x/index.html'), 'utf8')).toContain('class="hk-s0"');
   });
 
   it('leaves one policy meta when it runs twice', () => {

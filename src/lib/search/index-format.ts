@@ -71,10 +71,14 @@ export function docTerms(doc: SearchDoc): string[] {
   return uniqueTerms([doc.title, ...doc.headings, doc.body].join('\n'));
 }
 
-export function buildIndex(docs: SearchDoc[]): BuiltIndex {
+/**
+ * The index of `docs`, page numbers in their order. `termsOf` gives each page's terms (docTerms),
+ * so that a caller who already has them (the build's worker, as pages arrive) does not segment again.
+ */
+export function buildIndex(docs: SearchDoc[], termsOf: (doc: SearchDoc, id: number) => string[] = docTerms): BuiltIndex {
   const postings = new Map<string, number[]>();
   docs.forEach((doc, id) => {
-    for (const term of docTerms(doc)) {
+    for (const term of termsOf(doc, id)) {
       const list = postings.get(term);
       if (list) list.push(id);
       else postings.set(term, [id]);

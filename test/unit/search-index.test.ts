@@ -1,0 +1,83 @@
+/**
+ * The search index of a built site, written on a worker thread from the pages the CSP step hands
+ * it (the integration's post-build step): the same files as an index read from disk, whatever
+ * order the pages come in, and nothing written for a failed build.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readSearchMeta, SEARCH_DIR, startSearchIndex, writeSearchIndex } from '../../src/io/search-index.ts';
+import { secureSite } from '../../src/io/site-security.ts';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const indexed = (title: string, body: string) =>
+  `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"/><title>${title}</title><script>void 0</script></head>` +
+  `<body><main data-pagefind-body><h1>${title}</h1><p style="margin:0">${body}</p></main></body></html>`;
+const PAGES: Record<string, string> = {
+  'index.html': indexed('ホーム', 'ようこそ。'),
+  'runbooks/cloud-sql/index.html': indexed('Cloud SQL のフェイルオーバー', 'レプリカに切り替える。'),
+  'runbooks/gke/index.html': indexed('GKE ノードの再作成', 'ノードプールを作り直す。'),
+  // The English UI's copy: not indexed.
+  'en/runbooks/gke/index.html': indexed('GKE ノードの再作成', 'ノードプールを作り直す。').replace(' data-pagefind-body', ''),
+  // Not a page a URL ending in "/" reaches.
+  '404.html': indexed('見つかりません', 'ページがありません。'),
+};
+
+function dist(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hk-search-index-'));
+  dirs.push(dir);
+  for (const [path, text] of Object.entries(PAGES)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** Every index file by name, decoded: two indexes are the same when these are. */
+const indexFiles = (dir: string) =>
+  Object.fromEntries(readdirSync(join(dir, SEARCH_DIR)).sort().map((name) => [name, readFileSync(join(dir, SEARCH_DIR, name)).toString('base64')]));
+
+describe('startSearchIndex', () => {
+  it('writes, from the pages handed to it in any order, the files an index read from disk has', async () => {
+    const fromDisk = dist();
+    writeSearchIndex(fromDisk);
+    const handed = dist();
+    const builder = startSearchIndex(handed);
+    for (const [file, html] of Object.entries(PAGES).reverse()) builder.add(file, html);
+    const written = await builder.finish();
+
+    expect(readSearchMeta(handed).pages.map(([url]) => url)).toEqual(['', 'runbooks/cloud-sql/', 'runbooks/gke/']);
+    expect(written).toMatchObject({ pages: 3 });
+    expect(indexFiles(handed)).toEqual(indexFiles(fromDisk));
+  });
+
+  it('with the CSP step, as the build runs them: each page read once, rewritten, and in the index', async () => {
+    const dir = dist();
+    const builder = startSearchIndex(dir);
+    const report = secureSite(dir, { base: '/', security: { noindex: false, allow: {} }, onPage: builder.add });
+    await builder.finish();
+
+    expect(report.pages).toBe(5);
+    expect(readSearchMeta(dir).pages.map(([url, title]) => [url, title])).toEqual([
+      ['', 'ホーム'],
+      ['runbooks/cloud-sql/', 'Cloud SQL のフェイルオーバー'],
+      ['runbooks/gke/', 'GKE ノードの再作成'],
+    ]);
+    const page = readFileSync(join(dir, 'runbooks/gke/index.html'), 'utf8');
+    expect(page).toContain('<meta http-equiv="Content-Security-Policy"');
+    expect(page).not.toContain('style=');
+    // No temp file is left beside the pages it rewrote.
+    expect(readdirSync(join(dir, 'runbooks/gke'))).toEqual(['index.html']);
+  });
+
+  it('writes nothing when the build fails and the index is aborted', async () => {
+    const dir = dist();
+    const builder = startSearchIndex(dir);
+    builder.add('runbooks/gke/index.html', PAGES['runbooks/gke/index.html']);
+    await builder.abort();
+    expect(existsSync(join(dir, SEARCH_DIR))).toBe(false);
+  });
+});
