@@ -154,8 +154,8 @@ function pagesAndLinks(settings: Settings): AstroIntegration {
 /**
  * After the build: style attributes into a shared stylesheet, inline code hashed, the policy in
  * every page and in the host header files. Meanwhile the search index of the pages Starlight marks
- * data-pagefind-body (the Japanese UI copy of each content page) is built on a worker thread: it
- * reads only the pages' text, which this step does not change.
+ * data-pagefind-body (the Japanese UI copy of each content page) is built on a worker thread from
+ * the pages as this step reads them, before it changes them.
  */
 function builtSite(settings: Settings): AstroIntegration {
   let assetsDir = '_astro';

@@ -16,7 +16,6 @@ import { extractPage, INDEXED_MARKER } from '../lib/search/extract.ts';
 import { buildIndex, docTerms, type IndexMeta, type SearchDoc } from '../lib/search/index-format.ts';
 
 export const SEARCH_DIR = 'hk-search';
-export { docTerms };
 export const META_FILE = 'meta.json.gz';
 
 const MARKER = Buffer.from(INDEXED_MARKER);
@@ -78,6 +77,9 @@ export function writeSearchIndex(outDir: string, docs: SearchDoc[] = readSearchD
   write(META_FILE, { ...built.meta, files: { shards, chunks } });
   return { pages: built.meta.pages.length, files, bytes };
 }
+
+// The worker segments each page as it arrives; it imports this module's bundle alone.
+export { docTerms };
 
 /** A search index built on a worker thread from the pages handed to it. */
 export interface SearchIndexBuilder {
