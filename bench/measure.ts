@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { serveStatic } from './harness/static-server.ts';
 import { ASTRO_BIN, cleanBuildState, WORK, type SiteProject } from './projects.ts';
-import { median, type SearchTiming, type SiteHtml, type SiteId } from './report.ts';
+import { median, treeRssKb, type ProcessSample, type SearchTiming, type SiteHtml, type SiteId } from './report.ts';
 import { globSync } from 'tinyglobby';
 export { chromeBytes } from './report.ts';
 
@@ -29,16 +29,15 @@ export interface BuildRun {
 
 export class BuildFailed extends Error {}
 
-/** Process ids whose parent chain leads to `root` (from /proc/<pid>/stat). */
-function processTree(root: number): number[] {
+/** The processes under `root` (from /proc/<pid>/stat), with their command line and resident memory. */
+function processTree(root: number): ProcessSample[] {
   const parent = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       // "pid (comm) state ppid ...": comm may contain spaces and parentheses.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parent.set(Number(name), ppid);
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
     } catch {
       /* exited meanwhile */
     }
@@ -47,16 +46,16 @@ function processTree(root: number): number[] {
   for (let i = 0; i < tree.length; i++) {
     for (const [pid, ppid] of parent) if (ppid === tree[i]) tree.push(pid);
   }
-  return tree;
-}
-
-function rssKb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
+  const out: ProcessSample[] = [];
+  for (const pid of tree) {
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      out.push({ pid, ppid: parent.get(pid) ?? 0, cmdline: readFileSync(`/proc/${pid}/cmdline`, 'latin1'), rssKb: rss ? Number(rss[1]) : 0 });
+    } catch {
+      /* exited meanwhile */
+    }
   }
+  return out;
 }
 
 /** One cold build of a project: clean output and caches, then `astro build` as a child process. */
@@ -79,11 +78,10 @@ export async function timedBuild(project: SiteProject, label: string): Promise<B
   };
   const started = performance.now();
   const child = spawn(cmd, args, { cwd: project.root, env, stdio: ['ignore', out, out] });
-  let treeRssKb = 0;
+  let peakTreeRss = 0;
   const sampler = setInterval(() => {
     if (!child.pid) return;
-    const sum = processTree(child.pid).reduce((total, pid) => total + rssKb(pid), 0);
-    treeRssKb = Math.max(treeRssKb, sum);
+    peakTreeRss = Math.max(peakTreeRss, treeRssKb(processTree(child.pid), child.pid));
   }, 100);
   const code = await new Promise<number | null>((done, fail) => {
     child.on('error', fail);
@@ -106,7 +104,7 @@ export async function timedBuild(project: SiteProject, label: string): Promise<B
     maxRssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(t)?.[1]) || null;
   }
   const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1]) || null;
-  return { wallMs, cpuS, maxRssKb, treeRssKb, pages };
+  return { wallMs, cpuS, maxRssKb, treeRssKb: peakTreeRss, pages };
 }
 
 function walkFiles(dir: string): string[] {

@@ -168,6 +168,40 @@ export function medianWall(results: Pick<Results, 'builds' | 'recorded'>, n: num
   return series ? median(series.runs.map((r) => r.wallMs)) : NaN;
 }
 
+/** One process of a build's process tree, as /proc shows it. */
+export interface ProcessSample {
+  pid: number;
+  ppid: number;
+  /** /proc/<pid>/cmdline, NUL-separated. */
+  cmdline: string;
+  rssKb: number;
+}
+
+/**
+ * Resident memory of the tree under `root`. A child that Node has forked but that has not yet run
+ * its program (git for the knowledge pages, esbuild) still has its parent's command line, and its
+ * resident pages are the parent's, shared copy-on-write: it is left out, or a sample caught in
+ * that moment counts the build twice (11.2 GB "all processes" in a build at 10,000 runbooks whose
+ * largest process peaked at 7.6 GB; sampled every 10 ms at 1,000, such a child showed 814 MB, and
+ * 5 MB once it was git).
+ */
+export function treeRssKb(processes: ProcessSample[], root: number): number {
+  const byPid = new Map(processes.map((p) => [p.pid, p]));
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) {
+    for (const p of processes) if (p.ppid === tree[i] && p.pid !== root) tree.push(p.pid);
+  }
+  let total = 0;
+  for (const pid of tree) {
+    const p = byPid.get(pid);
+    if (!p) continue;
+    const parent = byPid.get(p.ppid);
+    if (pid !== root && parent && parent.cmdline === p.cmdline) continue;
+    total += p.rssKb;
+  }
+  return total;
+}
+
 /** Peak RSS summed over a build's processes, the highest of its runs; this run's builds first, then recorded ones. */
 export function peakTreeKb(results: Pick<Results, 'builds' | 'recorded'>, n: number, site: SiteId): number {
   const series = results.builds.find((b) => b.n === n && b.site === site) ?? results.recorded?.find((b) => b.n === n && b.site === site);
@@ -567,7 +601,8 @@ Cold builds (output, cache and \`.astro\` folders removed before each run), each
 \`astro build\` process, run interleaved (${results.plan.order}) so that noise from other work on the
 machine falls on all three alike. Wall time by the harness; CPU time and the largest process's peak
 RSS by GNU time; "all processes" sums RSS over the build's process tree (Node and Pagefind's
-indexer), sampled every 100 ms.
+indexer; not a child forked but not yet running its program, whose pages are Node's), sampled every
+100 ms.
 
 ${renderBuilds(results)}
 

@@ -8,6 +8,7 @@ import {
   median,
   renderBenchmarks,
   scaling,
+  treeRssKb,
   type Budgets,
 } from '../../bench/report.ts';
 
@@ -168,5 +169,23 @@ describe('scaling', () => {
     expect([a.from, a.to, c.from, c.to]).toEqual([100, 10_000, 100, 4000]);
     expect(a.per100S).toBeCloseTo(3, 5);
     expect(c.per100S).toBeCloseTo(2, 5);
+  });
+});
+
+describe('memory of a build process tree', () => {
+  const NODE = 'node\0astro.mjs\0build\0';
+  const time = { pid: 10, ppid: 1, cmdline: '/usr/bin/time\0-v\0node\0', rssKb: 2_000 };
+  const build = { pid: 11, ppid: 10, cmdline: NODE, rssKb: 5_000_000 };
+
+  it('adds the processes under the root, and nothing outside it', () => {
+    const samples = [time, build, { pid: 12, ppid: 11, cmdline: 'pagefind\0', rssKb: 300_000 }, { pid: 13, ppid: 1, cmdline: 'other\0', rssKb: 9_000_000 }];
+    expect(treeRssKb(samples, 10)).toBe(5_302_000);
+  });
+
+  it('leaves out a child forked but not yet running its program: its pages are its parent\'s', () => {
+    const forked = { pid: 12, ppid: 11, cmdline: NODE, rssKb: 4_900_000 };
+    const git = { pid: 12, ppid: 11, cmdline: 'git\0log\0', rssKb: 5_000 };
+    expect(treeRssKb([time, build, forked], 10)).toBe(5_002_000);
+    expect(treeRssKb([time, build, git], 10)).toBe(5_007_000);
   });
 });
