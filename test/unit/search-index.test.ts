@@ -3,15 +3,12 @@
  * it (the integration's post-build step): the same files as an index read from disk, whatever
  * order the pages come in, and nothing written for a failed build.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { readSearchMeta, SEARCH_DIR, startSearchIndex, writeSearchIndex } from '../../src/io/search-index.ts';
 import { secureSite } from '../../src/io/site-security.ts';
-
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+import { tempDist } from '../support/temp-dist.ts';
 
 const indexed = (title: string, body: string) =>
   `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"/><title>${title}</title><script>void 0</script></head>` +
@@ -26,15 +23,7 @@ const PAGES: Record<string, string> = {
   '404.html': indexed('見つかりません', 'ページがありません。'),
 };
 
-function dist(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hk-search-index-'));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(PAGES)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const dist = () => tempDist(PAGES, 'hk-search-index-');
 
 /** Every index file by name, decoded: two indexes are the same when these are. */
 const indexFiles = (dir: string) =>

@@ -1,23 +1,12 @@
 /** The post-build step on a small dist/ folder: what it rewrites, the files it writes, the settings it follows. */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { secureSite } from '../../src/io/site-security.ts';
 import { hashSource } from '../../src/lib/security/policy.ts';
+import { tempDist } from '../support/temp-dist.ts';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function dist(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hk-csp-'));
-  dirs.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const dist = (files: Record<string, string>) => tempDist(files, 'hk-csp-');
 
 const SCRIPT = 'document.documentElement.dataset.x = "1";';
 const page = (body: string, head = '') => `<!DOCTYPE html><html><head><meta charset="utf-8"/>${head}<title>t</title><script>${SCRIPT}</script></head><body>${body}</body></html>`;
