@@ -179,10 +179,10 @@ export interface ProcessSample {
 
 /**
  * Resident memory of the tree under `root`. A child that Node has forked but that has not yet run
- * its program (git for the knowledge pages, esbuild) still has its parent's command line, and its
+ * its program (git, for the knowledge pages) still has its parent's command line, and its
  * resident pages are the parent's, shared copy-on-write: it is left out, or a sample caught in
- * that moment counts the build twice (11.2 GB "all processes" in a build at 10,000 runbooks whose
- * largest process peaked at 7.6 GB; sampled every 10 ms at 1,000, such a child showed 814 MB, and
+ * that moment counts the build twice (10.6 GiB "all processes" in a build at 10,000 runbooks whose
+ * largest process peaked at 7.6 GiB; sampled every 10 ms at 1,000, such a child showed 814 MB, and
  * 5 MB once it was git).
  */
 export function treeRssKb(processes: ProcessSample[], root: number): number {

@@ -27,13 +27,16 @@ export function searchDoc(file: string, html: string): SearchDoc | null {
   return extractPage(html, rel ? `${rel}/` : '');
 }
 
-/** The indexed pages of a built site, with URLs relative to the site's base ("runbooks/x/"). */
+/**
+ * The indexed pages of a built site read from disk, with URLs relative to the site's base
+ * ("runbooks/x/"): what the build's worker gets from the CSP step (the search benchmark, tests).
+ */
 export function readSearchDocs(outDir: string): SearchDoc[] {
   const docs: SearchDoc[] = [];
   // The pages a URL ends in "/" reaches, listed as the CSP step lists pages (tinyglobby).
   for (const file of globSync('**/index.html', { cwd: outDir, dot: false }).sort()) {
     // Most pages are not indexed (the English UI's copies, index pages): their bytes are searched
-    // for the marker, not decoded (half the pages at 4,000 runbooks, with the CSP step beside it).
+    // for the marker, not decoded.
     const bytes = readFileSync(join(outDir, file));
     if (!bytes.includes(MARKER)) continue;
     const doc = searchDoc(file, bytes.toString('utf8'));
@@ -48,11 +51,8 @@ export interface WrittenIndex {
   bytes: number;
 }
 
-/**
- * Builds the index of `docs` (by default, read from the built pages) and writes it under outDir;
- * `termsOf` as in buildIndex.
- */
-export function writeSearchIndex(outDir: string, docs: SearchDoc[] = readSearchDocs(outDir), termsOf?: (doc: SearchDoc, id: number) => string[]): WrittenIndex {
+/** Builds the index of `docs` and writes it under outDir; `termsOf` as in buildIndex. */
+export function writeSearchIndex(outDir: string, docs: SearchDoc[], termsOf?: (doc: SearchDoc, id: number) => string[]): WrittenIndex {
   const built = buildIndex(docs, termsOf);
   const dir = join(outDir, SEARCH_DIR);
   rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSearchMeta, SEARCH_DIR, startSearchIndex, writeSearchIndex } from '../../src/io/search-index.ts';
+import { readSearchDocs, readSearchMeta, SEARCH_DIR, startSearchIndex, writeSearchIndex } from '../../src/io/search-index.ts';
 import { secureSite } from '../../src/io/site-security.ts';
 import { tempDist } from '../support/temp-dist.ts';
 
@@ -32,7 +32,7 @@ const indexFiles = (dir: string) =>
 describe('startSearchIndex', () => {
   it('writes, from the pages handed to it in any order, the files an index read from disk has', async () => {
     const fromDisk = dist();
-    writeSearchIndex(fromDisk);
+    writeSearchIndex(fromDisk, readSearchDocs(fromDisk));
     const handed = dist();
     const builder = startSearchIndex(handed);
     for (const [file, html] of Object.entries(PAGES).reverse()) builder.add(file, html);
