@@ -173,7 +173,8 @@ function builtSite(settings: Settings): AstroIntegration {
         try {
           report = secureSite(outDir, { base: settings.base, security: settings.security, assetsDir, onPage: searchIndex.add, onPagesRead: searchIndex.finish });
         } catch (e) {
-          // The worker must not outlive a failed build, nor write an index for it.
+          // The worker must not outlive a failed build. If the step failed after reading every page,
+          // the worker may have written the index already: harmless, as a failed build is not published.
           await searchIndex.abort();
           throw e;
         }
