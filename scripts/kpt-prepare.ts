@@ -102,7 +102,11 @@ async function main(): Promise<number> {
   try {
     markdown = readFileSync(instructionsPath, 'utf8');
   } catch (e) {
-    throw new CliError(`cannot read the instructions ${instructionsPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new CliError(`${instructionsPath} does not exist: it is the board's instructions panel (a front matter title, then the team's rules in Markdown); write it, or pass --instructions FILE`);
+    }
+    throw new CliError(`cannot read the instructions ${instructionsPath}: ${code ?? (e as Error).message}`);
   }
   let instructions;
   try {

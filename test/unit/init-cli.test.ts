@@ -31,7 +31,8 @@ describe('hikitsugi init', { timeout: 60_000 }, () => {
     const steps = workflow.jobs.check.steps as { run?: string; with?: Record<string, unknown> }[];
     expect(steps[0].with?.['fetch-depth']).toBe(0);
     expect(steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci', 'npx hikitsugi lint --format github', 'npx hikitsugi knowledge --strict', 'npx astro build']);
-    expect(readdirSync(join(root, 'content/retros'))).toEqual(['.gitkeep']);
+    // The instructions panel `kpt prepare` puts on the board (test/unit/kpt-prepare-cli.test.ts prepares one).
+    expect(readdirSync(join(root, 'content/retros'))).toEqual(['_kpt-board.md']);
   });
 
   it('--lang en writes English starter pages', async () => {

@@ -34,7 +34,7 @@ const SAMPLE_OPEN = ['a-2026-07-15-2', 'a-2026-08-19-2', 'a-2026-10-15-1', 'a-20
 
 let server: MiroServer;
 beforeAll(async () => {
-  server = await startMiroServer({ boards: ['uXjVEmpty01=', 'uXjVEmpty02=', 'uXjVEmpty03=', 'uXjVEmpty04=', 'uXjVEmpty05=', 'uXjVRound01=', 'uXjVRound02='].map(emptyBoard).concat([framesBoard('ja', 'uXjVTeams01=')]) });
+  server = await startMiroServer({ boards: ['uXjVEmpty01=', 'uXjVEmpty02=', 'uXjVEmpty03=', 'uXjVEmpty04=', 'uXjVEmpty05=', 'uXjVRound01=', 'uXjVRound02=', 'uXjVStartJa=', 'uXjVStartEn='].map(emptyBoard).concat([framesBoard('ja', 'uXjVTeams01=')]) });
 });
 afterAll(() => server.close());
 
@@ -195,6 +195,30 @@ describe('kpt:prepare', { timeout: 120_000 }, () => {
     expect(html).not.toMatch(/<script|<img|<b>/);
     expect(html.startsWith('<p>&lt;script&gt;alert(1)&lt;/script&gt; **急ぎ** &amp;amp; &amp;lt;b&amp;gt; &lt;img')).toBe(true);
     expect(htmlToText(html).split('\n')[0]).toBe(hostile);
+  });
+
+  it.each([
+    ['ja', 'uXjVStartJa=', ['はじめに・進め方', 'Keep（続けること）', 'Problem（困っていること）', 'Try（次に試すこと）'], /^このパネルは[\s\S]*ルール[\s\S]*時間配分（45 分）/],
+    ['en', 'uXjVStartEn=', ['How we run this retro', 'Keep', 'Problem', 'Try'], /^npx hikitsugi kpt prepare writes this panel[\s\S]*Rules[\s\S]*Time boxes \(45 minutes\)/],
+  ] as const)('a handbook fresh from init --lang %s prepares its first board: frames in its language and the starter panel', async (lang, id, titles, panelText) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'hk-starter-'));
+    expect((await runScript('init', ['hb', '--lang', lang], { cwd })).code).toBe(0);
+    const { r } = await watch(() =>
+      runScript('kpt-prepare', ['--board', id], { cwd: join(cwd, 'hb'), env: { MIRO_ACCESS_TOKEN: TEST_TOKEN, MIRO_API_URL: server.url, MIRO_RETRIES: '0' } }),
+    );
+    expect(r.stderr).toMatch(/no retros yet, so no actions as of \d{4}-\d\d-\d\d; created 5 items/);
+    expect(r.code).toBe(0);
+    expect(board(id).items.filter((i) => i.type === 'frame').map((f) => f.data?.title)).toEqual(titles);
+    const panel = board(id).items.find((i) => i.type === 'shape')!;
+    expect(htmlToText(panel.data!.content)).toMatch(panelText);
+  });
+
+  it('no instructions file: one line naming it and what it holds, nothing sent', async () => {
+    const dir = makeContentDir({});
+    const { r, requests } = await watch(() => cli(['--board', 'uXjVEmpty05=', '--content-dir', dir]));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`error: ${join(dir, 'retros/_kpt-board.md')} does not exist: it is the board's instructions panel (a front matter title, then the team's rules in Markdown); write it, or pass --instructions FILE\n`);
+    expect(requests).toEqual([]);
   });
 
   it('wrong usage: exit 2 with one line', async () => {

@@ -63,6 +63,25 @@ const TEXT = {
     whyRunbook: '障害のときに開くページの形に慣れておきます。',
     task: 'content/team.yaml に自分を追加する Pull Request を出す',
     whyTask: 'ページのオーナーは名簿の id で指定します。最初の Pull Request でレビューの流れも体験できます。',
+    kptBoardTitle: 'はじめに・進め方',
+    kptBoard: [
+      'このパネルは `npx hikitsugi kpt prepare` が content/retros/_kpt-board.md から書いています。進め方を変えるときは、ボードではなくこのファイルを直して Pull Request にしてください。',
+      '',
+      '## ルール',
+      '',
+      '- Keep は続けたいこと、Problem は困っていること、Try は次に試すことです。付箋 1 枚に 1 つ書きます。',
+      '- 人ではなく仕組みの話をします。',
+      '- ボードは content/retros/ のページになります。トークンや社外秘の情報は書かないでください。',
+      '- Try には担当と期限を書きます。',
+      '- 持ち越しの付箋の ID は消さないでください。Keep に移した付箋の Try は、次の取り込みで完了になります。',
+      '',
+      '## 時間配分（45 分）',
+      '',
+      '1. 前回からの持ち越しを確認する（5 分）: 終わったものは Keep に移します。',
+      '2. Keep と Problem を黙って書く（10 分）',
+      '3. 読み上げて共有する（15 分）',
+      '4. Try を決める（15 分）: 担当と期限も決めます。',
+    ].join('\n'),
   },
   en: {
     title: 'Team handbook',
@@ -100,6 +119,25 @@ const TEXT = {
     whyRunbook: 'Get used to the shape of the page you open during an incident.',
     task: 'Open a pull request adding yourself to content/team.yaml',
     whyTask: 'Pages name owners by roster id; the first pull request also shows you how review works.',
+    kptBoardTitle: 'How we run this retro',
+    kptBoard: [
+      '`npx hikitsugi kpt prepare` writes this panel from content/retros/_kpt-board.md. To change how the team runs its retros, edit that file in a pull request, not the board.',
+      '',
+      '## Rules',
+      '',
+      '- Keep: what to continue. Problem: what gets in the way. Try: what to do next. One thing per sticky.',
+      '- Talk about systems, not people.',
+      '- The board becomes a page in content/retros/: no tokens or confidential data.',
+      '- Give each Try an owner and a due date.',
+      '- Leave the ID on carried-over stickies: the next import closes the Try of each one moved into Keep.',
+      '',
+      '## Time boxes (45 minutes)',
+      '',
+      '1. Check the actions carried over (5 min): move the finished ones into Keep.',
+      '2. Write Keeps and Problems in silence (10 min).',
+      '3. Read them out (15 min).',
+      '4. Agree on Tries (15 min), each with an owner and a due date.',
+    ].join('\n'),
   },
 } as const;
 
@@ -139,7 +177,8 @@ export function starterFiles(input: StarterInput): FileSet {
     'content/guideline/how-we-work.mdx': guideline,
     'content/runbooks/web-5xx-errors.mdx': runbook,
     'content/onboarding/first-day.yaml': onboardingPath(input),
-    'content/retros/.gitkeep': '',
+    // The instructions panel `kpt prepare` puts on each retro's board: the team's to edit.
+    'content/retros/_kpt-board.md': `---\ntitle: ${x.kptBoardTitle}\n---\n\n${x.kptBoard}\n`,
     'content/handover/.gitkeep': '',
     '.gitignore': 'node_modules/\ndist/\n.astro/\n',
     '.github/workflows/handbook.yml': WORKFLOW,
@@ -181,10 +220,18 @@ export default {
     // Pages with fewer active owners are "at risk". Raise to 2 once a second person joins:
     // nobody should own a page alone.
     minOwners: 1,
-  },
+  },${input.lang === 'en' ? EN_BOARD : ''}
 };
 `;
 }
+
+// An English handbook gets English frame titles on its retro boards (the defaults are Japanese).
+const EN_BOARD = `
+  // The frames \`hikitsugi kpt prepare\` puts on a retro board. \`kpt import\` reads a sticky's
+  // kind from its frame's title, so each title starts with Keep, Problem or Try.
+  kptBoard: {
+    titles: { keep: 'Keep', problem: 'Problem', try: 'Try', carried: 'Carried over from last time' },
+  },`;
 
 function onboardingPath(input: StarterInput): string {
   const x = TEXT[input.lang];
