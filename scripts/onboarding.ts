@@ -94,6 +94,13 @@ Examples:
       process.stdout.write(renderChecklist(path, { siteUrl, locale: opts.locale }));
     });
 
+  // `list` runs when no command is named, so commander would take a misspelt command for list's
+  // argument ("too many arguments for 'list'"): name the mistake instead.
+  const first = process.argv[2];
+  const commands = program.commands.map((c) => c.name());
+  if (first !== undefined && !first.startsWith('-') && first !== 'help' && !commands.includes(first)) {
+    throw new UsageError(`unknown command "${first}" (commands: ${commands.join(', ')})`);
+  }
   if (!(await parseArgs(program))) return 0;
   return exitCode;
 });

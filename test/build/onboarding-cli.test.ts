@@ -51,6 +51,11 @@ describe.concurrent('npm run onboarding', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe('error: no path "nope" (paths: start)\n');
     expect(cli(['--frobnicate'], dir).code).toBe(2);
+    // A misspelt command is named as one, not taken for an argument of the default command (list).
+    const misspelt = cli(['show', 'start'], dir);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toBe('error: unknown command "show" (commands: list, check, checklist)\n(see --help)\n');
+    expect(cli([], dir).stdout).toMatch(/^start\s+初日/m);
     expect(cli(['checklist'], dir).code).toBe(2);
     expect(cli(['checklist', 'start', '--site-url', 'hb.example.com'], dir).code).toBe(2);
     expect(cli(['checklist', 'start', '--locale', 'fr'], dir).code).toBe(2);
