@@ -57,9 +57,9 @@ const program = new Command('npm run adopt --')
     'after',
     `
 Examples:
-  npm run adopt -- ../runbooks/content/runbooks --kind runbook
-  npm run adopt -- ../runbooks/content/runbooks --kind runbook --owner tanaka --into kube-prometheus
-  npm run adopt -- ./wiki-export --kind guideline --owner suzuki --dry-run
+  npx hikitsugi adopt ../runbooks/content/runbooks --kind runbook
+  npx hikitsugi adopt ../runbooks/content/runbooks --kind runbook --owner tanaka --into kube-prometheus
+  npx hikitsugi adopt ./wiki-export --kind guideline --owner suzuki --dry-run
 
 Existing files are never overwritten: if any target exists, nothing is written.
 Hugo _index.md files with front matter only are skipped; with text they become the folder's index page.`,
@@ -284,7 +284,7 @@ function printReport(r: { pages: Planned[]; skipped: string[]; clashes: string[]
     for (const s of specific) out(`  - ${s}`);
   }
   out('');
-  out(`Next: npm run lint:content, then npm run build. ${r.dryRun ? 'Nothing was written (--dry-run).' : ''}`.trimEnd());
+  out(`Next: npx hikitsugi lint, then npm run build. ${r.dryRun ? 'Nothing was written (--dry-run).' : ''}`.trimEnd());
 }
 
 await runCli(main);

@@ -42,11 +42,11 @@ runCli(async () => {
       'after',
       `
 Examples:
-  npm run alerts                                   # the rules in content/alerts/ against content/runbooks/
-  npm run alerts -- --strict                       # CI: exit 1 on any problem
-  npm run alerts -- --rules 'monitoring/**/*.yaml' --rules terraform/alerts.tf
-  npm run alerts -- --rules ../kube-prometheus/manifests --map https://runbooks.prometheus-operator.dev/runbooks/=/runbooks/
-  npm run alerts -- --json | jq '.problems[] | select(.kind == "no-runbook") | .alert'
+  npx hikitsugi alerts           # the rules in content/alerts/ against content/runbooks/
+  npx hikitsugi alerts --strict  # CI: exit 1 on any problem
+  npx hikitsugi alerts --rules 'monitoring/**/*.yaml' --rules terraform/alerts.tf
+  npx hikitsugi alerts --rules ../kube-prometheus/manifests --map https://runbooks.prometheus-operator.dev/runbooks/=/runbooks/
+  npx hikitsugi alerts --json | jq '.problems[] | select(.kind == "no-runbook") | .alert'
 
 Rule files: Prometheus rule files and Kubernetes PrometheusRule resources (.yml, .yaml), and
 Google Cloud Monitoring alert policies in Terraform (.tf). Content is read from CONTENT_DIR

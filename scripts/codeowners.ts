@@ -28,9 +28,9 @@ runCli(async () => {
       'after',
       `
 Examples:
-  npm run codeowners                  # (re)writes .github/CODEOWNERS
-  npm run codeowners -- --check       # CI: fail when someone changed owners but not CODEOWNERS
-  npm run codeowners -- --stdout | less
+  npx hikitsugi codeowners          # (re)writes .github/CODEOWNERS
+  npx hikitsugi codeowners --check  # CI: fail when someone changed owners but not CODEOWNERS
+  npx hikitsugi codeowners --stdout | less
 
 Run it from the repository root. The file's place (.github/CODEOWNERS, CODEOWNERS or
 docs/CODEOWNERS) and lines for the rest of the repository are set in hikitsugi.config.mjs
@@ -47,13 +47,13 @@ Exit codes: 0 ok, 1 out of date (--check) or content invalid, 2 wrong usage.`,
   const root = process.cwd();
   const contentFromRoot = posix(relative(root, resolve(contentDir)));
   if (contentFromRoot.startsWith('..') || isAbsolute(contentFromRoot)) {
-    throw new CliError(`${contentDir} is outside the current directory: run npm run codeowners from the repository root`);
+    throw new CliError(`${contentDir} is outside the current directory: run npx hikitsugi codeowners from the repository root`);
   }
   const content = loadContentOrFail(contentDir);
   // An invalid page would silently lose its owners' line: refuse, as the build does.
   if (content.problems.length) {
     for (const p of content.problems) console.error(`${p.path}: ${p.message}`);
-    throw new CliError(`${content.problems.length} invalid page(s): fix them (npm run lint:content) before writing CODEOWNERS`);
+    throw new CliError(`${content.problems.length} invalid page(s): fix them (npx hikitsugi lint) before writing CODEOWNERS`);
   }
 
   const result = buildCodeowners({
@@ -77,9 +77,9 @@ Exit codes: 0 ok, 1 out of date (--check) or content invalid, 2 wrong usage.`,
   const target = join(root, config.path);
   const current = existsSync(target) ? readFileSync(target, 'utf8') : null;
   if (opts.check) {
-    if (current === null) throw new CliError(`${config.path} does not exist: run npm run codeowners and commit it`);
+    if (current === null) throw new CliError(`${config.path} does not exist: run npx hikitsugi codeowners and commit it`);
     if (current !== result.text) {
-      throw new CliError(`${config.path} is out of date with the pages' owners: run npm run codeowners and commit it`);
+      throw new CliError(`${config.path} is out of date with the pages' owners: run npx hikitsugi codeowners and commit it`);
     }
     console.log(`${config.path} is up to date (${result.rules.length} rules)`);
     return 0;

@@ -33,8 +33,8 @@ runCli(async () => {
       'after',
       `
 Examples:
-  npm run handover -- --member sato --to ito
-  npm run handover -- --member suzuki --dry-run
+  npx hikitsugi handover --member sato --to ito
+  npx hikitsugi handover --member suzuki --dry-run
 
 Writes <content>/handover/<today>-<member>.mdx (today in the team time zone, or HIKITSUGI_TODAY)
 and refuses to overwrite an existing file. Exit codes: 0 written, 1 failed, 2 wrong usage.`,

@@ -42,13 +42,13 @@ runCli(async () => {
       'after',
       `
 Examples:
-  npm run knowledge                          # the report as tables
-  npm run knowledge -- --json | jq '.pages[] | select(.overdue) | .path'
-  npm run knowledge -- --strict              # CI: fail on any overdue or at-risk page
-  npm run knowledge -- --strict --max-at-risk 3 --min-bus-factor 2
-  npm run knowledge -- --today 2027-01-01    # what will be due by New Year
-  npm run knowledge -- --format markdown     # a checklist by owner, @-mentioning their GitHub handles
-  npm run knowledge -- --diff origin/main    # for a pull request comment
+  npx hikitsugi knowledge                     # the report as tables
+  npx hikitsugi knowledge --json | jq '.pages[] | select(.overdue) | .path'
+  npx hikitsugi knowledge --strict            # CI: fail on any overdue or at-risk page
+  npx hikitsugi knowledge --strict --max-at-risk 3 --min-bus-factor 2
+  npx hikitsugi knowledge --today 2027-01-01  # what will be due by New Year
+  npx hikitsugi knowledge --format markdown   # a checklist by owner, @-mentioning their GitHub handles
+  npx hikitsugi knowledge --diff origin/main  # for a pull request comment
 
 Content is read from CONTENT_DIR (default: content/). The bus factor needs the full Git
 history: in a shallow clone it is reported as unavailable rather than guessed.

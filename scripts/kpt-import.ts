@@ -69,10 +69,10 @@ items (owner, due, status of a Try) stay; an unchanged board gives an identical 
 
 Examples:
   export MIRO_ACCESS_TOKEN=...   # Miro: Settings > Your apps, scope boards:read
-  npm run kpt:import -- --board https://miro.com/app/board/uXjVOabc123=/ --team プラットフォームチーム --owner tanaka
-  npm run kpt:import -- --board uXjVOabc123= --date 2025-06-12 --dry-run
-  npm run kpt:import -- --board uXjVOabc123= --snapshot retro.json   # keep what was read
-  npm run kpt:import -- --board uXjVOabc123= --from-snapshot retro.json
+  npx hikitsugi kpt import --board https://miro.com/app/board/uXjVOabc123=/ --team プラットフォームチーム --owner tanaka
+  npx hikitsugi kpt import --board uXjVOabc123= --date 2025-06-12 --dry-run
+  npx hikitsugi kpt import --board uXjVOabc123= --snapshot retro.json  # keep what was read
+  npx hikitsugi kpt import --board uXjVOabc123= --from-snapshot retro.json
 
 Exit codes: 0 written or unchanged, 1 failed (nothing written), 2 wrong usage.`,
   )

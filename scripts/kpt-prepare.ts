@@ -54,9 +54,9 @@ closed_in: the new retro); the ones left stay open and are carried to the retro 
 
 Examples:
   export MIRO_ACCESS_TOKEN=...   # Miro: Settings > Your apps, scopes boards:read and boards:write
-  npm run kpt:prepare -- --board https://miro.com/app/board/uXjVOabc123=/ --dry-run
-  npm run kpt:prepare -- --board uXjVOabc123=
-  npm run kpt:prepare -- --new "2026-11-19 プラットフォームチーム KPT" --team プラットフォームチーム
+  npx hikitsugi kpt prepare --board https://miro.com/app/board/uXjVOabc123=/ --dry-run
+  npx hikitsugi kpt prepare --board uXjVOabc123=
+  npx hikitsugi kpt prepare --new "2026-11-19 プラットフォームチーム KPT" --team プラットフォームチーム
 
 Exit codes: 0 prepared (or nothing to add), 1 failed, 2 wrong usage.`,
   )

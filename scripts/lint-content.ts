@@ -28,10 +28,10 @@ const program = new Command('npm run lint:content --')
     'after',
     `
 Examples:
-  npm run lint:content
-  npm run lint:content -- content/runbooks/cloud-sql-failover.mdx
-  npm run lint:content -- --fix
-  npm run lint:content -- --format github --max-warnings 0     # in a CI workflow
+  npx hikitsugi lint
+  npx hikitsugi lint content/runbooks/cloud-sql-failover.mdx
+  npx hikitsugi lint --fix
+  npx hikitsugi lint --format github --max-warnings 0  # in a CI workflow
 
 Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 wrong usage.
 Silence a rule for one spot: <!-- lint ignore rule-id --> (.md) or {/* lint ignore rule-id */} (.mdx).

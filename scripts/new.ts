@@ -44,9 +44,9 @@ const program = new Command('npm run new --')
     'after',
     `
 Examples:
-  npm run new -- runbook "Cloud SQL のフェイルオーバー" --owner tanaka --service cloud-sql --severity critical
-  npm run new -- guideline "オンコールの心得" --slug oncall-mindset
-  npm run new -- handover "Redash の引き継ぎ" --owner sato --system Redash
+  npx hikitsugi new runbook "Cloud SQL のフェイルオーバー" --owner tanaka --service cloud-sql --severity critical
+  npx hikitsugi new guideline "オンコールの心得" --slug oncall-mindset
+  npx hikitsugi new handover "Redash の引き継ぎ" --owner sato --system Redash
 
 The file name comes from the title's ASCII words ("Cloud SQL のフェイルオーバー" -> cloud-sql.mdx);
 a title without any gets <kind>-<date>. Use --slug to choose. Existing files are never overwritten.`,
@@ -145,7 +145,7 @@ async function main(): Promise<number> {
   if (kind === 'runbooks' && !opts.service) todo.unshift('set `service:` (it says TODO)');
   if (kind === 'runbooks') todo.push('check `severity:` and list the `alerts:` that lead here');
   if (kind === 'handover') todo.push(`add the people taking over to \`to:\`${opts.system ? '' : '; check `system:` (it is the title)'}`);
-  console.log(`  next: ${todo.join('; ')}; then npm run lint:content`);
+  console.log(`  next: ${todo.join('; ')}; then npx hikitsugi lint`);
   return 0;
 }
 

@@ -36,10 +36,10 @@ runCli(async () => {
       'after',
       `
 Examples:
-  npm run onboarding -- list
-  npm run onboarding -- check
-  npm run onboarding -- checklist first-day --site-url https://handbook.example.com/ > issue.md
-  gh issue create --title "オンボーディング: 山田さん" --body "$(npm run -s onboarding -- checklist first-day)"`,
+  npx hikitsugi onboarding list
+  npx hikitsugi onboarding check
+  npx hikitsugi onboarding checklist first-day --site-url https://handbook.example.com/ > issue.md
+  gh issue create --title "オンボーディング: 山田さん" --body "$(npx hikitsugi onboarding checklist first-day)"`,
     );
 
   program

@@ -26,10 +26,10 @@ runCli(async () => {
       'after',
       `
 Examples:
-  npm run retro:actions                         # every open action, as a table
-  npm run retro:actions -- --owner watanabe     # one member's actions
-  npm run retro:actions -- --owner none         # actions nobody owns yet
-  npm run retro:actions -- --json | jq '.[] | select(.overdue) | .id'
+  npx hikitsugi retro actions                   # every open action, as a table
+  npx hikitsugi retro actions --owner watanabe  # one member's actions
+  npx hikitsugi retro actions --owner none      # actions nobody owns yet
+  npx hikitsugi retro actions --json | jq '.[] | select(.overdue) | .id'
 
 Content is read from CONTENT_DIR (default: content/). Close an action by setting its status
 to done or dropped (and closed to the day) in the retro page's front matter.

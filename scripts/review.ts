@@ -30,10 +30,10 @@ runCli(async () => {
       'after',
       `
 Examples:
-  npm run review -- runbooks/cloud-sql-failover                  # you reviewed it today
-  npm run review -- content/guideline/toil.mdx --by suzuki
-  npm run review -- --all-owned-by watanabe                      # everything watanabe owns
-  HIKITSUGI_TODAY=2026-12-01 npm run review -- runbooks/dns --by aoki
+  npx hikitsugi review runbooks/cloud-sql-failover  # you reviewed it today
+  npx hikitsugi review content/guideline/toil.mdx --by suzuki
+  npx hikitsugi review --all-owned-by watanabe      # everything watanabe owns
+  HIKITSUGI_TODAY=2026-12-01 npx hikitsugi review runbooks/dns --by aoki
 
 "Today" is a day in the team's time zone (config: timeZone). Pages are written all together or
 not at all; nothing but the reviewed and reviewed_by lines changes. Content is read from

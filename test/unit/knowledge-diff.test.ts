@@ -84,7 +84,7 @@ describe('npm run knowledge -- --diff', { timeout: 60_000 }, () => {
         '- `runbooks/dns`: 1 → 0',
         '- `handover`: 1 → 0',
         '',
-        '**Edited without updating `reviewed`** (1): if the page was checked as a whole, run `npm run review -- <page>`.',
+        '**Edited without updating `reviewed`** (1): if the page was checked as a whole, run `npx hikitsugi review <page>`.',
         '',
         '- `content/guideline/intro.mdx` はじめに: reviewed 2026-11-01',
         '',

@@ -129,7 +129,7 @@ describe('knowledge --format markdown', { timeout: 60_000 }, () => {
     const report = buildKnowledgeReport(pages, roster, { available: false, reason: 'test' }, { today: '2026-11-24' });
     const md = renderMarkdownReport(report, roster, { maxItems: 5 });
     expect(md.match(/^- \[ \]/gm)).toHaveLength(5);
-    expect(md).toContain('- … and 25 more pages: `npm run knowledge` lists them all\n');
+    expect(md).toContain('- … and 25 more pages: `npx hikitsugi knowledge` lists them all\n');
     const long = Array.from({ length: 5000 }, (_, i) => `- line ${i} ${'x'.repeat(20)}`).join('\n');
     const cut = fitForGitHub(long, '_cut_');
     expect(cut.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);

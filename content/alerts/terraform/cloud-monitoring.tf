@@ -1,5 +1,5 @@
 # Cloud Monitoring alert policies of the platform team (sample).
-# Each policy's documentation links to its runbook; `npm run alerts` checks that the link opens.
+# Each policy's documentation links to its runbook; `npx hikitsugi alerts` checks that the link opens.
 
 resource "google_monitoring_notification_channel" "oncall" {
   display_name = "On-call (PagerDuty)"

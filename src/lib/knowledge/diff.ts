@@ -96,7 +96,7 @@ export function hasFindings(diff: KnowledgeDiff): boolean {
 /** The diff as a pull request comment. */
 export function renderDiffMarkdown(diff: KnowledgeDiff, options: { historyNote?: string; maxItems?: number } = {}): string {
   const max = options.maxItems ?? 50;
-  const more = (n: number) => `- … and ${n} more (\`npm run knowledge -- --diff ${diff.base.replace(/`/g, "'")}\` lists them all)`;
+  const more = (n: number) => `- … and ${n} more (\`npx hikitsugi knowledge --diff ${diff.base.replace(/`/g, "'")}\` lists them all)`;
   const list = (lines: string[]) => out.push(...capped(lines, max, more));
   const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
   const page = (p: { path: string; title: string }) => `${code(p.path)} ${quietText(p.title)}`;
@@ -117,9 +117,9 @@ export function renderDiffMarkdown(diff: KnowledgeDiff, options: { historyNote?:
     list(diff.bus_factor.map((b) => `- ${code(b.folder)}: ${b.before} → ${b.after}`));
   }
   if (diff.edited_unreviewed.length) {
-    out.push('', `**Edited without updating \`reviewed\`** (${diff.edited_unreviewed.length}): if the page was checked as a whole, run \`npm run review -- <page>\`.`, '');
+    out.push('', `**Edited without updating \`reviewed\`** (${diff.edited_unreviewed.length}): if the page was checked as a whole, run \`npx hikitsugi review <page>\`.`, '');
     list(diff.edited_unreviewed.map((e) => `- ${page(e)}: reviewed ${e.reviewed}`));
   }
   if (options.historyNote) out.push('', `_Bus factor not compared: ${quietText(options.historyNote)}_`);
-  return fitForGitHub(out.join('\n') + '\n', '_Cut to fit in a GitHub comment: run `npm run knowledge -- --diff` for everything._');
+  return fitForGitHub(out.join('\n') + '\n', '_Cut to fit in a GitHub comment: run `npx hikitsugi knowledge --diff` for everything._');
 }

@@ -65,7 +65,7 @@ export function handoverDocument(input: HandoverInput): HandoverDocument {
 
   const lines: string[] = [];
   lines.push(
-    `${who(memberId)}さんの担当を引き継ぐためのチェックリストです。\`npm run handover\` が ${today} 時点のページのオーナー、Git の履歴、振り返りのアクションから生成しました。`,
+    `${who(memberId)}さんの担当を引き継ぐためのチェックリストです。\`npx hikitsugi handover\` が ${today} 時点のページのオーナー、Git の履歴、振り返りのアクションから生成しました。`,
     '',
     '1 項目ずつ引き継ぎ先と確認し、終わったらチェックを入れてください。すべて終わったら front matter の `status` を `done` にします。',
     '',
@@ -126,7 +126,7 @@ export function handoverDocument(input: HandoverInput): HandoverDocument {
     '- [ ] オンコールのローテーションとアラートの通知先を更新する',
     '- [ ] アクセス権（クラウドの IAM、シークレット、外部サービスのアカウント）を移す',
     ...(member.left ? [] : [`- [ ] 抜ける場合は \`content/team.yaml\` の ${escapeMarkdownText(memberId)} に \`left\` の日付を入れる`]),
-    `- [ ] \`npm run knowledge\` で ${escapeMarkdownText(memberId)} の exposure が 0 になったことを確かめる`,
+    `- [ ] \`npx hikitsugi knowledge\` で ${escapeMarkdownText(memberId)} の exposure が 0 になったことを確かめる`,
     '',
   );
 

@@ -59,7 +59,7 @@ export function renderMarkdownReport(report: KnowledgeReport, roster: readonly M
   const members = new Map(roster.map((m) => [m.id, m]));
   const who = (id: string) => mention(members.get(id), id);
   const max = options.maxItems ?? 20;
-  const more = (n: number) => `- … and ${plural(n, 'more page')}: \`npm run knowledge\` lists them all`;
+  const more = (n: number) => `- … and ${plural(n, 'more page')}: \`npx hikitsugi knowledge\` lists them all`;
   const s = report.summary;
   const out: string[] = [MARKDOWN_REPORT_MARKER, `## Knowledge review for ${report.today}`, ''];
 
@@ -77,7 +77,7 @@ export function renderMarkdownReport(report: KnowledgeReport, roster: readonly M
     out.push('', 'Nothing to do: no page is due for review and every page has enough active owners.');
     return out.join('\n') + '\n';
   }
-  out.push('', 'Review each page, then mark it: `npm run review -- <page>` sets `reviewed` and `reviewed_by`.');
+  out.push('', 'Review each page, then mark it: `npx hikitsugi review <page>` sets `reviewed` and `reviewed_by`.');
 
   // Each page once, under its first active owner, in roster order; most urgent first within.
   const byOwner = Map.groupBy(due, (p) => p.active_owners[0]);
@@ -106,5 +106,5 @@ export function renderMarkdownReport(report: KnowledgeReport, roster: readonly M
     out.push('', `### Fewer than ${plural(report.settings.min_owners, 'active owner')}`, '', 'One person is not a team: add an owner.', '');
     out.push(...capped(few.map((p) => `- [ ] ${pageLink(p, options)}: ${p.active_owners.map(who).join(', ')}`), max, more));
   }
-  return fitForGitHub(out.join('\n') + '\n', '_Cut to fit in a GitHub issue: `npm run knowledge` lists everything._');
+  return fitForGitHub(out.join('\n') + '\n', '_Cut to fit in a GitHub issue: `npx hikitsugi knowledge` lists everything._');
 }
