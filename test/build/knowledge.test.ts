@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lintContent } from '../../src/io/lint-content.ts';
 import { REPO, runAstro, TEST_TODAY } from '../support/build.ts';
 import { makeContentDir, VALID_FILES } from '../support/content-fixture.ts';
 
@@ -176,6 +177,12 @@ describe('npm run handover', () => {
 
     // chiba left: the orphaned hostile-titled runbook is in chiba's handover.
     expect(cli('handover', handoverDir, ['--member', 'chiba', '--to', 'aoki']).code).toBe(0);
+
+    // The drafts have every section a handover page needs: `hikitsugi lint` (a team's npm test) passes.
+    const chibaFile = join(handoverDir, 'handover', `${TEST_TODAY}-chiba.mdx`);
+    const lint = await lintContent({ contentDir: handoverDir, files: [file, chibaFile] });
+    expect(lint.files).toBe(2);
+    expect(lint.messages).toEqual([]);
 
     build = await runAstro({ contentDir: handoverDir });
     expect(build.output).not.toMatch(/\[ERROR\]/);

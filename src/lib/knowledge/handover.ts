@@ -2,7 +2,8 @@
  * A handover document for one member, generated from the knowledge report: every page they
  * own (the ones only they own first), the runbooks and services whose main Git author they
  * are, their open retro actions, and a checklist to transfer each. The result is an MDX file
- * with valid handover front matter (status: draft), so it builds as soon as it is written.
+ * with valid handover front matter (status: draft) and the sections a handover page needs, so it
+ * builds and lints clean as soon as it is written.
  *
  * Titles, names and action texts are user text: in the body they are escaped so that Markdown
  * or MDX syntax in them (`{`, `<`, `[`...) stays literal text and can never become code.
@@ -64,12 +65,18 @@ export function handoverDocument(input: HandoverInput): HandoverDocument {
   const ownedSorted = [...owned.filter(isSole), ...owned.filter((p) => !isSole(p))];
 
   const lines: string[] = [];
+  // The six sections every handover page needs (src/lib/lint/sections.ts), so that the draft lints
+  // clean as written: what can be generated is filled in, the rest says what to write.
   lines.push(
+    '## この引き継ぎについて',
+    '',
     `${who(memberId)}さんの担当を引き継ぐためのチェックリストです。\`npx hikitsugi handover\` が ${today} 時点のページのオーナー、Git の履歴、振り返りのアクションから生成しました。`,
     '',
-    '1 項目ずつ引き継ぎ先と確認し、終わったらチェックを入れてください。すべて終わったら front matter の `status` を `done` にします。',
+    '1 項目ずつ引き継ぎ先と確認し、終わったらチェックを入れてください。定常作業と秘密情報の置き場所は生成できないので、書き足してください。すべて終わったら front matter の `status` を `done` にします。',
     '',
-    '## オーナーになっているページ',
+    '## どこに何があるか',
+    '',
+    '### オーナーになっているページ',
     '',
   );
   if (ownedSorted.length === 0) {
@@ -88,7 +95,7 @@ export function handoverDocument(input: HandoverInput): HandoverDocument {
     lines.push('');
   }
 
-  lines.push('## Git で主な作者になっているランブックとサービス', '');
+  lines.push('### Git で主な作者になっているランブックとサービス', '');
   const authored = me.main_author_of.map((path) => pages.get(path)!).filter((p) => p && p.kind === 'runbooks');
   const services = report.folders.filter((f) => f.service !== null && f.authors[0]?.id === memberId);
   if (!report.git.available) {
@@ -106,7 +113,18 @@ export function handoverDocument(input: HandoverInput): HandoverDocument {
     lines.push('');
   }
 
-  lines.push('## 未完了の振り返りアクション', '');
+  lines.push(
+    '## 定常作業',
+    '',
+    '定期的にしている作業（証明書の更新、コストの確認、月次の報告など）を、頻度と手順のページへのリンクとともに書いてください。',
+    '',
+    '## 既知の問題',
+    '',
+    'まだページになっていない問題や回避策があれば、ここに書いてください。',
+    '',
+    '### 未完了の振り返りアクション',
+    '',
+  );
   if (me.open_actions.length === 0) {
     lines.push('未完了のアクションはありません。', '');
   } else {
@@ -120,7 +138,11 @@ export function handoverDocument(input: HandoverInput): HandoverDocument {
   }
 
   lines.push(
-    '## 仕上げ',
+    '## 秘密情報の置き場所',
+    '',
+    '値そのものは書かず、置き場所（Secret Manager のパス、パスワード管理ツールの保管庫など）と、アクセスできる人を書いてください。',
+    '',
+    '## 引き継ぎチェックリスト',
     '',
     `- [ ] ${target} とこのドキュメントを読み合わせる`,
     '- [ ] オンコールのローテーションとアラートの通知先を更新する',
