@@ -45,6 +45,7 @@ export function checkedGlob(options: Parameters<typeof glob>[0], checks: Checked
 
       const strict: GlobContext = {
         ...context,
+        logger: quietWhenEmpty(context.logger),
         entryTypes: strictEntryTypes(context.entryTypes, failures),
         generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\0${inputs}` : { data, inputs }),
         store: {
@@ -77,6 +78,19 @@ export function checkedGlob(options: Parameters<typeof glob>[0], checks: Checked
       }
     },
   };
+}
+
+/**
+ * The logger without the glob loader's warning for a folder with no pages. A new handbook has no
+ * retros or handover pages yet and its site says so on those pages; a warning on every build
+ * would teach the team to skip the build's warnings.
+ */
+function quietWhenEmpty(logger: LoaderContext['logger']): LoaderContext['logger'] {
+  const quiet = Object.create(logger) as LoaderContext['logger'];
+  quiet.warn = (message: string) => {
+    if (!message.startsWith('No files found matching')) logger.warn(message);
+  };
+  return quiet;
 }
 
 /** The same entry types, whose render functions see the body at its source position and record each failure. */
