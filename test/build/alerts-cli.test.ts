@@ -89,6 +89,14 @@ describe('broken rule files and wrong usage', () => {
     expect(strict.code, strict.stderr).toBe(0);
   });
 
+  it('no rule files in the content folder: says nothing was checked instead of "no problems"', async () => {
+    const r = await runScript('alerts', [], { env: { CONTENT_DIR: makeContentDir() } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^0 alert rule\(s\) in 0 file\(s\)/);
+    expect(r.stdout).toContain("No alert rule files, so nothing was checked: put the rule files in the content folder's alerts/ (config alerts.rules) or pass --rules.");
+    expect(r.stdout).not.toContain('No problems');
+  });
+
   it('a --rules path that matches nothing fails; a malformed --map is wrong usage', async () => {
     const none = await runScript('alerts', ['--rules', 'no/such/*.yaml'], { env });
     expect(none.code).toBe(1);

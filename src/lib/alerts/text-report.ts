@@ -1,4 +1,4 @@
-/** `npm run alerts` for the terminal: counts, then one line per problem, `file:line` first. */
+/** `hikitsugi alerts` for the terminal: counts, then one line per problem, `file:line` first. */
 import type { AlertReport } from './match.ts';
 
 export function renderAlertReport(report: AlertReport, files: number, fileOfPage: (page: string) => string | undefined = () => undefined): string {
@@ -13,6 +13,9 @@ export function renderAlertReport(report: AlertReport, files: number, fileOfPage
       const where = p.source ?? (p.page ? (fileOfPage(p.page) ?? p.page) : '');
       lines.push(`  ${where}: ${p.kind}: ${p.message}`);
     }
+  } else if (files === 0) {
+    // "No problems" would read as a pass when nothing was checked.
+    lines.push('', 'No alert rule files, so nothing was checked: put the rule files in the content folder\'s alerts/ (config alerts.rules) or pass --rules.');
   } else {
     lines.push('', 'No problems: every alert has a runbook that opens.');
   }
