@@ -56,23 +56,8 @@ Exit codes: 0 ok, 1 a page cannot be marked (invalid, not owned by the reviewer)
     return m;
   };
 
-  let reviewer;
-  if (opts.by !== undefined) reviewer = memberOf(opts.by, '--by');
-  else if (opts.allOwnedBy !== undefined) reviewer = memberOf(opts.allOwnedBy, '--all-owned-by');
-  else {
-    const user = await gitUser(process.cwd());
-    const id = user ? identityMap(content.roster).developerOf(user) : null;
-    reviewer = content.roster.find((m) => m.id === id);
-    if (!reviewer) {
-      throw new UsageError(
-        user
-          ? `git user ${user.name} <${user.email}> is not in ${rosterPath} (emails / git): say who reviewed with --by <member>`
-          : 'say who reviewed with --by <member> (git config user.email is not set)',
-      );
-    }
-  }
-
-  // Pages by path or kind/slug; an invalid page is named with its problem rather than "unknown".
+  // Pages by path or kind/slug, before who reviewed: a mistyped page is named whoever runs this.
+  // An invalid page is named with its problem rather than "unknown".
   const byPath = new Map(content.pages.map((p) => [resolve(p.path), p]));
   const invalid = new Map(content.problems.map((p) => [resolve(p.path), p.message]));
   const selected = new Map<string, Page>();
@@ -89,6 +74,22 @@ Exit codes: 0 ok, 1 a page cannot be marked (invalid, not owned by the reviewer)
       throw new UsageError(`${ref}: unknown page: give its path (${contentDir}/runbooks/<name>.mdx) or kind/slug (runbooks/<name>)`);
     }
     selected.set(page.path, page);
+  }
+
+  let reviewer;
+  if (opts.by !== undefined) reviewer = memberOf(opts.by, '--by');
+  else if (opts.allOwnedBy !== undefined) reviewer = memberOf(opts.allOwnedBy, '--all-owned-by');
+  else {
+    const user = await gitUser(process.cwd());
+    const id = user ? identityMap(content.roster).developerOf(user) : null;
+    reviewer = content.roster.find((m) => m.id === id);
+    if (!reviewer) {
+      throw new UsageError(
+        user
+          ? `git user ${user.name} <${user.email}> is not in ${rosterPath} (emails / git): say who reviewed with --by <member>`
+          : 'say who reviewed with --by <member> (git config user.email is not set)',
+      );
+    }
   }
   if (opts.allOwnedBy !== undefined) {
     const owner = memberOf(opts.allOwnedBy, '--all-owned-by');

@@ -147,6 +147,10 @@ describe('npm run review', { timeout: 60_000 }, () => {
     const nobody = await cli(dir, ['runbooks/cloud-sql-failover']);
     expect(nobody.code).toBe(2);
     expect(nobody.stderr).toMatch(/--by <member>/);
+    // A mistyped page is named first, whoever runs the command.
+    const typo = await cli(dir, ['runbooks/cloud-sql-failovr']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^error: runbooks\/cloud-sql-failovr: unknown page/);
     const broken = join(dir, 'content/guideline/toil.mdx');
     writeFileSync(broken, readFileSync(broken, 'utf8').replace('owners: [suzuki]', 'owners: [nobody]'));
     const invalid = await cli(dir, ['guideline/toil', '--by', 'suzuki']);
