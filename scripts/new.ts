@@ -16,7 +16,7 @@ import { makeSchemas, SEVERITIES, type GuidelineData, type Member } from '../src
 import { slugForFile } from '../src/lib/content/slugs.ts';
 import { frontMatterOf } from '../src/lib/content/front-matter.ts';
 import { resolveLintConfig, type LintConfig } from '../src/lib/lint/config.ts';
-import { NEW_KINDS, renderNewPage, SLUG_PATTERN, slugFromTitle } from '../src/lib/scaffold/templates.ts';
+import { fallbackSlug, NEW_KINDS, renderNewPage, SLUG_PATTERN, slugFromTitle } from '../src/lib/scaffold/templates.ts';
 import { parse as parseYaml } from 'yaml';
 
 const settings = await cliSettings();
@@ -49,7 +49,8 @@ Examples:
   npx hikitsugi new handover "Redash の引き継ぎ" --owner sato --system Redash
 
 The file name comes from the title's ASCII words ("Cloud SQL のフェイルオーバー" -> cloud-sql.mdx);
-a title without any gets <kind>-<date>. Use --slug to choose. Existing files are never overwritten.`,
+a title without any gets <kind>-<date> (-2, -3... for the day's next ones). Use --slug to choose. Existing
+files are never overwritten.`,
   );
 
 interface Options {
@@ -98,14 +99,20 @@ async function main(): Promise<number> {
   }
 
   const day = today();
-  const slug = opts.slug ?? slugFromTitle(title, kind, day);
+  const kindDir = join(contentDir, kind);
+  const content = loadContent(contentDir);
+  const taken = (s: string) => existsSync(join(kindDir, `${s}.mdx`)) || content.pages.some((p) => p.kind === kind && p.id === slugForFile(`${s}.mdx`));
+  let slug = opts.slug ?? slugFromTitle(title, kind, day);
+  // A slug of kind and date names nothing, so the day's next page gets -2, -3...; a slug from the
+  // title's words or --slug is refused when taken instead (that page may be the one to edit).
+  if (opts.slug === undefined && slug === fallbackSlug(kind, day)) {
+    for (let n = 2; taken(slug); n++) slug = `${fallbackSlug(kind, day)}-${n}`;
+  }
   if (!SLUG_PATTERN.test(slug)) throw new UsageError(`--slug "${slug}": use lowercase letters, digits and -, with / for folders`);
   const path = join(contentDir, kind, `${slug}.mdx`);
   const display = shown(path);
 
   // Another file with the same URL (a.md beside a.mdx, A.mdx) would be silently shadowed.
-  const kindDir = join(contentDir, kind);
-  const content = loadContent(contentDir);
   const clash = content.pages.find((p) => p.kind === kind && p.id === slugForFile(`${slug}.mdx`));
   if (clash && !existsSync(path)) throw new CliError(`${clash.path} already has the URL /${kind}/${slug}/; choose another --slug`);
 

@@ -57,6 +57,16 @@ describe('npm run new', () => {
     expect(clash.stderr).toMatch(/disk-full\.md already has the URL \/runbooks\/disk-full\//);
   });
 
+  it('a second page with a Japanese-only title on the same day gets the next free name', async () => {
+    const dir = makeContentDir();
+    const made = [await newPage(dir, 'runbook', 'DB 接続数の枯渇', '--owner', 'aoki'), await newPage(dir, 'runbook', 'ディスク容量の逼迫', '--owner', 'aoki')];
+    for (const r of made) expect(r.code, r.stderr).toBe(0);
+    expect(made[0].stdout).toContain(`URL: /runbooks/runbook-${TEST_TODAY}/`);
+    expect(made[1].stdout).toContain(`URL: /runbooks/runbook-${TEST_TODAY}-2/`);
+    expect(readFileSync(join(dir, `runbooks/runbook-${TEST_TODAY}.mdx`), 'utf8')).toContain('title: DB 接続数の枯渇');
+    expect(readFileSync(join(dir, `runbooks/runbook-${TEST_TODAY}-2.mdx`), 'utf8')).toContain('title: ディスク容量の逼迫');
+  });
+
   it('wrong usage exits 2 with one line: unknown kind, unknown owner, bad slug', async () => {
     const dir = makeContentDir();
     const cases = [

@@ -139,8 +139,12 @@ export function slugFromTitle(title: string, kind: NewKind, today: string): stri
     .replace(/-{2,}/g, '-')
     .replace(/^-|-$/g, '');
   if (ascii.length >= 3) return ascii.slice(0, 60).replace(/-$/, '');
-  const singular = kind === 'runbooks' ? 'runbook' : kind;
-  return `${singular}-${today}`;
+  return fallbackSlug(kind, today);
+}
+
+/** The slug of a page whose title has no ASCII words to name it by: `<kind>-<date>`. */
+export function fallbackSlug(kind: NewKind, today: string): string {
+  return `${kind === 'runbooks' ? 'runbook' : kind}-${today}`;
 }
 
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)*$/;
