@@ -12,6 +12,7 @@ import { stringify } from 'yaml';
 import type { IsoDate } from '../content/dates.ts';
 import type { Member } from '../content/schema.ts';
 import type { KnowledgeReport, PageReport } from './report.ts';
+import { SECTIONS } from '../lint/sections.ts';
 
 export interface HandoverInput {
   report: KnowledgeReport;
@@ -65,16 +66,17 @@ export function handoverDocument(input: HandoverInput): HandoverDocument {
   const ownedSorted = [...owned.filter(isSole), ...owned.filter((p) => !isSole(p))];
 
   const lines: string[] = [];
-  // The six sections every handover page needs (src/lib/lint/sections.ts), so that the draft lints
+  // The sections every handover page needs (DEFAULT_REQUIRED.handover), so that the draft lints
   // clean as written: what can be generated is filled in, the rest says what to write.
+  const section = (id: keyof typeof SECTIONS) => `## ${SECTIONS[id].ja}`;
   lines.push(
-    '## この引き継ぎについて',
+    section('about'),
     '',
     `${who(memberId)}さんの担当を引き継ぐためのチェックリストです。\`npx hikitsugi handover\` が ${today} 時点のページのオーナー、Git の履歴、振り返りのアクションから生成しました。`,
     '',
     '1 項目ずつ引き継ぎ先と確認し、終わったらチェックを入れてください。定常作業と秘密情報の置き場所は生成できないので、書き足してください。すべて終わったら front matter の `status` を `done` にします。',
     '',
-    '## どこに何があるか',
+    section('where'),
     '',
     '### オーナーになっているページ',
     '',
@@ -114,11 +116,11 @@ export function handoverDocument(input: HandoverInput): HandoverDocument {
   }
 
   lines.push(
-    '## 定常作業',
+    section('routine'),
     '',
     '定期的にしている作業（証明書の更新、コストの確認、月次の報告など）を、頻度と手順のページへのリンクとともに書いてください。',
     '',
-    '## 既知の問題',
+    section('known-issues'),
     '',
     'まだページになっていない問題や回避策があれば、ここに書いてください。',
     '',
@@ -138,11 +140,11 @@ export function handoverDocument(input: HandoverInput): HandoverDocument {
   }
 
   lines.push(
-    '## 秘密情報の置き場所',
+    section('secrets'),
     '',
     '値そのものは書かず、置き場所（Secret Manager のパス、パスワード管理ツールの保管庫など）と、アクセスできる人を書いてください。',
     '',
-    '## 引き継ぎチェックリスト',
+    section('checklist'),
     '',
     `- [ ] ${target} とこのドキュメントを読み合わせる`,
     '- [ ] オンコールのローテーションとアラートの通知先を更新する',
