@@ -1,7 +1,11 @@
-/** The npm scripts of a handbook made by `hikitsugi init`: all a team has besides `npx hikitsugi`. */
-import { starterFiles } from '../../src/lib/scaffold/starter.ts';
+/** What `hikitsugi init` writes for a Japanese handbook, for tests that hold other files to it. */
+import { starterFiles, type FileSet } from '../../src/lib/scaffold/starter.ts';
 
+export function newHandbookFiles(): FileSet {
+  return starterFiles({ name: 'hb', lang: 'ja', today: '2026-11-24', versions: { hikitsugi: '^1.0.0', astro: '^7.0.0' } });
+}
+
+/** The npm scripts of a new handbook: all a team has besides `npx hikitsugi`. */
 export function starterScripts(): Record<string, string> {
-  const files = starterFiles({ name: 'hb', lang: 'ja', today: '2026-11-24', versions: { hikitsugi: '^1.0.0', astro: '^7.0.0' } });
-  return JSON.parse(files['package.json']).scripts;
+  return JSON.parse(newHandbookFiles()['package.json']).scripts;
 }

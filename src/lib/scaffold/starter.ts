@@ -276,6 +276,7 @@ const TSCONFIG = `{
 `;
 
 const WORKFLOW = `# Lint the handbook, check review dates and owners, and build it, on every pull request.
+# On a pull request, a second job comments what the change does to ownership and freshness.
 name: handbook
 on:
   pull_request:
@@ -301,4 +302,42 @@ jobs:
         with:
           name: site
           path: dist/
+
+  knowledge-diff:
+    if: github.event_name == 'pull_request'
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pull-requests: write
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # the base branch and the history, for the comparison and the bus factor
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+          cache: npm
+      - run: npm ci
+      - name: Compare with the base branch
+        env:
+          BASE_REF: \${{ github.base_ref }}
+        run: |
+          npx hikitsugi knowledge --diff "origin/$BASE_REF" > knowledge-diff.md
+          npx hikitsugi knowledge --diff "origin/$BASE_REF" --format json > knowledge-diff.json
+      # One comment per pull request, found by the marker on its first line and updated on each
+      # push; none at all while the change affects nothing. (A fork's token cannot comment.)
+      - name: Post or update the comment
+        env:
+          GH_TOKEN: \${{ github.token }}
+          PR: \${{ github.event.pull_request.number }}
+          REPO: \${{ github.repository }}
+        run: |
+          id=$(gh api "repos/$REPO/issues/$PR/comments" --paginate \\
+            --jq '.[] | select(.body | startswith("<!-- hikitsugi:knowledge-diff -->")) | .id' | head -n 1)
+          findings=$(jq '[.orphaned, .lost_owner, .bus_factor, .edited_unreviewed] | add | length' knowledge-diff.json)
+          if [ -n "$id" ]; then
+            gh api --method PATCH "repos/$REPO/issues/comments/$id" -F body=@knowledge-diff.md > /dev/null
+          elif [ "$findings" -gt 0 ]; then
+            gh pr comment "$PR" --repo "$REPO" --body-file knowledge-diff.md
+          fi
 `;
