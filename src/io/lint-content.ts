@@ -58,11 +58,15 @@ const display = (abs: string) => {
 };
 const slash = (p: string) => p.split(sep).join('/');
 
+/** The kind's folder a file is in (a page or a partial), or undefined for a stray file. */
+function folderKind(contentDir: string, abs: string): Kind | undefined {
+  const parts = slash(relative(contentDir, abs)).split('/');
+  return (KINDS as readonly string[]).includes(parts[0]) && parts.length > 1 ? (parts[0] as Kind) : undefined;
+}
+
 /** The kind of a page from its place in the content folder; partials (`_x.mdx`, `_dir/`) have none. */
 function kindOf(contentDir: string, abs: string): Kind | undefined {
-  const parts = slash(relative(contentDir, abs)).split('/');
-  if (parts.some((p) => p.startsWith('_'))) return undefined;
-  return (KINDS as readonly string[]).includes(parts[0]) && parts.length > 1 ? (parts[0] as Kind) : undefined;
+  return slash(relative(contentDir, abs)).split('/').some((p) => p.startsWith('_')) ? undefined : folderKind(contentDir, abs);
 }
 
 export async function lintContent(options: LintOptions): Promise<LintResult> {
@@ -175,7 +179,7 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
     const syntax = syntaxOf(abs);
     const linter = (linters[syntax] ??= makeLinter(syntax, setup));
     const run = async (text: string) => {
-      const file = new VFile({ path: slash(abs), value: text, data: { page: { kind, frontMatter } satisfies PageFacts } });
+      const file = new VFile({ path: slash(abs), value: text, data: { page: { kind, stray: !folderKind(contentDir, abs), frontMatter } satisfies PageFacts } });
       await linter.run(linter.parse(file), file);
       return file.messages.filter((m) => severityOf(m, { adopted }, config));
     };

@@ -31,6 +31,17 @@ describe('npm run lint:content', () => {
     expect(r.code).toBe(0);
   });
 
+  it('a README beside the alert rules is no page: its # title and links to the rule files pass, a secret in it does not', async () => {
+    const readme = '# Alert rules\n\nThe rules in [db.yaml](db.yaml) page the on-call; each names its runbook.\n';
+    const ok = await lint(clean({ 'alerts/README.md': readme, 'alerts/db.yaml': 'groups: []\n' }));
+    expect(ok.stdout).toBe('');
+    expect(ok.code).toBe(0);
+    const token = ['gh', 'p_', 'aB3dE5gH7jK9mN2pQ4sT6vW8yZaB3dE5gH7jK9'].join('');
+    const leak = await lint(clean({ 'alerts/README.md': `${readme}\n    export GITHUB_TOKEN=${token}\n` }));
+    expect(leak.code).toBe(1);
+    expect(leak.stdout).toMatch(/alerts\/README\.md:5:\d+ {2}.* {2}no-secrets$/m);
+  });
+
   it('prints each problem as file:line:column  message  rule-id and exits 1', async () => {
     const token = ['gh', 'p_', 'aB3dE5gH7jK9mN2pQ4sT6vW8yZaB3dE5gH7jK9'].join('');
     const dir = clean({

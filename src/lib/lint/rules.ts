@@ -18,6 +18,11 @@ import { didYouMean } from '../text/did-you-mean.ts';
 export interface PageFacts {
   /** Content kind, or undefined for files that are not pages (partials, stray files). */
   kind?: Kind;
+  /**
+   * Outside every kind's folder (a README beside the alert rules): no page shows it, so the rules
+   * of a page's shape do not apply; the secrets and links in it are still checked.
+   */
+  stray?: boolean;
   frontMatter: Record<string, unknown>;
 }
 
@@ -74,6 +79,7 @@ export const rollbackSection = lintRule<Root, SectionConfig>(`${RULE_SOURCE}:rol
 
 /** One title (the front matter's), then ##, ###, ... without skipping a level. */
 export const headingStructure = lintRule<Root>(`${RULE_SOURCE}:heading-structure`, (tree, file) => {
+  if (factsOf(file).stray) return;
   let previous = 1;
   for (const heading of headingsOf(tree)) {
     const at = heading.position?.start;
