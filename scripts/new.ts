@@ -101,7 +101,9 @@ async function main(): Promise<number> {
   const day = today();
   const kindDir = join(contentDir, kind);
   const content = loadContent(contentDir);
-  const taken = (s: string) => existsSync(join(kindDir, `${s}.mdx`)) || content.pages.some((p) => p.kind === kind && p.id === slugForFile(`${s}.mdx`));
+  // A page already at that URL, whatever its file is called (a.md beside a.mdx, A.mdx).
+  const pageAt = (s: string) => content.pages.find((p) => p.kind === kind && p.id === slugForFile(`${s}.mdx`));
+  const taken = (s: string) => existsSync(join(kindDir, `${s}.mdx`)) || pageAt(s) !== undefined;
   let slug = opts.slug ?? slugFromTitle(title, kind, day);
   // A slug of kind and date names nothing, so the day's next page gets -2, -3...; a slug from the
   // title's words or --slug is refused when taken instead (that page may be the one to edit).
@@ -112,8 +114,8 @@ async function main(): Promise<number> {
   const path = join(contentDir, kind, `${slug}.mdx`);
   const display = shown(path);
 
-  // Another file with the same URL (a.md beside a.mdx, A.mdx) would be silently shadowed.
-  const clash = content.pages.find((p) => p.kind === kind && p.id === slugForFile(`${slug}.mdx`));
+  // Another file with the same URL would be silently shadowed.
+  const clash = pageAt(slug);
   if (clash && !existsSync(path)) throw new CliError(`${clash.path} already has the URL /${kind}/${slug}/; choose another --slug`);
 
   let order: number | undefined;

@@ -153,6 +153,7 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
       continue;
     }
     const kind = kindOf(contentDir, abs);
+    const stray = !folderKind(contentDir, abs);
     const fmText = frontMatterOf(source);
     let frontMatter: Record<string, unknown> = {};
     let yamlOk = true;
@@ -179,7 +180,7 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
     const syntax = syntaxOf(abs);
     const linter = (linters[syntax] ??= makeLinter(syntax, setup));
     const run = async (text: string) => {
-      const file = new VFile({ path: slash(abs), value: text, data: { page: { kind, stray: !folderKind(contentDir, abs), frontMatter } satisfies PageFacts } });
+      const file = new VFile({ path: slash(abs), value: text, data: { page: { kind, stray, frontMatter } satisfies PageFacts } });
       await linter.run(linter.parse(file), file);
       return file.messages.filter((m) => severityOf(m, { adopted }, config));
     };

@@ -93,7 +93,7 @@ describe('broken rule files and wrong usage', () => {
     const r = await runScript('alerts', [], { env: { CONTENT_DIR: makeContentDir() } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^0 alert rule\(s\) in 0 file\(s\)/);
-    expect(r.stdout).toContain("No alert rule files, so nothing was checked: put the rule files in the content folder's alerts/ (config alerts.rules) or pass --rules.");
+    expect(r.stdout).toContain('No alert rule files, so nothing was checked: put Prometheus rules (.yaml) or Terraform alert policies (.tf) where config alerts.rules points (content/alerts/ by default), or pass --rules.');
     expect(r.stdout).not.toContain('No problems');
   });
 

@@ -15,7 +15,7 @@ export function renderAlertReport(report: AlertReport, files: number, fileOfPage
     }
   } else if (files === 0) {
     // "No problems" would read as a pass when nothing was checked.
-    lines.push('', 'No alert rule files, so nothing was checked: put the rule files in the content folder\'s alerts/ (config alerts.rules) or pass --rules.');
+    lines.push('', 'No alert rule files, so nothing was checked: put Prometheus rules (.yaml) or Terraform alert policies (.tf) where config alerts.rules points (content/alerts/ by default), or pass --rules.');
   } else {
     lines.push('', 'No problems: every alert has a runbook that opens.');
   }
