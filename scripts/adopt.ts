@@ -16,6 +16,7 @@ import { slugForFile } from '../src/lib/content/slugs.ts';
 import { adoptPage, ADOPT_KINDS, DEFAULT_SEVERITY, hasBodyText, type AdoptedPage } from '../src/lib/adopt/adopt.ts';
 import { fillAdoptedFromRules } from '../src/io/alerts/adopt-rules.ts';
 import { FolderIndex, rewritePageLinks, type AssetUse, type FolderPage, type PageLinks } from '../src/lib/adopt/links.ts';
+import { count } from '../src/lib/text/count.ts';
 
 const settings = await cliSettings();
 const today = () => cliToday(settings);
@@ -227,7 +228,6 @@ async function main(): Promise<number> {
 function printReport(r: { pages: Planned[]; skipped: string[]; clashes: string[]; assets: (AssetUse & { to: string })[]; kind: string; targetDir: string; dryRun: boolean; day: string }) {
   const out = (line = '') => console.log(line);
   const where = shown(r.targetDir);
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   out(`${r.dryRun ? 'Would adopt' : 'Adopted'} ${count(r.pages.length, 'page')} into ${where}/`);
 
   const converted = r.pages.flatMap((p) => p.page.converted);
@@ -275,7 +275,7 @@ function printReport(r: { pages: Planned[]; skipped: string[]; clashes: string[]
   }
   if (specific.length || grouped.size || r.clashes.length) {
     out('');
-    out(`Needs a human (${specific.length + r.clashes.length} spots, ${grouped.size} kinds of page-wide gaps):`);
+    out(`Needs a human (${count(specific.length + r.clashes.length, 'spot')}, ${count(grouped.size, 'kind of page-wide gap', 'kinds of page-wide gaps')}):`);
     for (const [what, paths] of grouped) {
       const list = paths.length > 3 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', ');
       out(`  - ${what} (${count(paths.length, 'page')}: ${list})`);

@@ -13,6 +13,7 @@ import { parseArgs } from '../src/cli/args.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { buildCodeowners } from '../src/lib/codeowners/codeowners.ts';
 import { CODEOWNERS_PATHS } from '../src/lib/codeowners/settings.ts';
+import { count } from '../src/lib/text/count.ts';
 
 const settings = await cliSettings();
 const today = () => cliToday(settings);
@@ -81,14 +82,14 @@ Exit codes: 0 ok, 1 out of date (--check) or content invalid, 2 wrong usage.`,
     if (current !== result.text) {
       throw new CliError(`${config.path} is out of date with the pages' owners: run npx hikitsugi codeowners and commit it`);
     }
-    console.log(`${config.path} is up to date (${result.rules.length} rules)`);
+    console.log(`${config.path} is up to date (${count(result.rules.length, 'rule')})`);
     return 0;
   }
   if (current === result.text) {
-    console.log(`${config.path} is up to date (${result.rules.length} rules)`);
+    console.log(`${config.path} is up to date (${count(result.rules.length, 'rule')})`);
     return 0;
   }
   writeFileAtomic(target, result.text);
-  console.log(`wrote ${config.path} (${result.rules.length} rules)`);
+  console.log(`wrote ${config.path} (${count(result.rules.length, 'rule')})`);
   return 0;
 });

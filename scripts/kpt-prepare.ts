@@ -20,6 +20,7 @@ import { boardSettingsProblems } from '../src/lib/kpt/board-settings.ts';
 import { DEFAULT_INSTRUCTIONS_TITLE, describePlan } from '../src/lib/kpt/board-plan.ts';
 import { carriedActions, teamOfRetros } from '../src/lib/retro/carry-over.ts';
 import { RetroHistory, checkRetros, type RetroInput } from '../src/lib/retro/history.ts';
+import { count } from '../src/lib/text/count.ts';
 
 const siteConfig = await cliSettings();
 const today = () => cliToday(siteConfig);
@@ -74,8 +75,6 @@ interface Opts {
   config?: string;
   contentDir?: string;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 async function main(): Promise<number> {
   if (!(await parseArgs(program))) return 0;
@@ -177,20 +176,20 @@ async function main(): Promise<number> {
     });
     const { plan } = result;
     const carriedThere = plan.present.filter((p) => p.startsWith('sticky for ')).length;
-    const present = [...(carriedThere ? [`${carriedThere} carried-over ${carriedThere === 1 ? 'sticky' : 'stickies'}`] : []), ...plan.present.filter((p) => !p.startsWith('sticky for '))];
+    const present = [...(carriedThere ? [count(carriedThere, 'carried-over sticky', 'carried-over stickies')] : []), ...plan.present.filter((p) => !p.startsWith('sticky for '))];
     if (present.length) lines.push(`already on the board, left as it is: ${present.join(', ')}`);
-    const count = plan.frames.length + plan.children.length;
+    const created = plan.frames.length + plan.children.length;
     lines.push(
-      `${team ? `${actions.length} open action${actions.length === 1 ? '' : 's'} of ${printable(team, 40)}` : 'no retros yet, so no actions'} as of ${day}; ` +
+      `${team ? `${count(actions.length, 'open action')} of ${printable(team, 40)}` : 'no retros yet, so no actions'} as of ${day}; ` +
         (opts.dryRun
-          ? `would create ${count} item${count === 1 ? '' : 's'} (dry run: nothing sent)`
-          : count === 0
+          ? `would create ${count(created, 'item')} (dry run: nothing sent)`
+          : created === 0
             ? 'nothing to add: the board has it all'
-            : `created ${count} item${count === 1 ? '' : 's'}`) +
-        `; ${plural(writer ? writer.requests : 0, 'request')} (${result.reads} read, ${result.writes + (fresh ? 1 : 0)} write)`,
+            : `created ${count(created, 'item')}`) +
+        `; ${count(writer ? writer.requests : 0, 'request')} (${result.reads} read, ${result.writes + (fresh ? 1 : 0)} write)`,
     );
     if (opts.dryRun) {
-      process.stdout.write(`${describePlan(plan).join('\n')}${count ? '\n' : ''}`);
+      process.stdout.write(`${describePlan(plan).join('\n')}${created ? '\n' : ''}`);
       if (plan.children.some((c) => c.key === 'panel')) process.stdout.write(`\ninstructions panel "${instructions.title ?? DEFAULT_INSTRUCTIONS_TITLE}":\n${instructions.text.map((l) => `  ${l}`).join('\n')}\n`);
     } else {
       process.stdout.write(`${link ?? `https://miro.com/app/board/${boardId}/`}\n`);

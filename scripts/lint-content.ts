@@ -10,6 +10,7 @@ import { parseArgs } from '../src/cli/args.ts';
 import { lintContent } from '../src/io/lint-content.ts';
 import type { LintConfig } from '../src/lib/lint/config.ts';
 import { formatGithub, formatText } from '../src/lib/lint/report.ts';
+import { count } from '../src/lib/text/count.ts';
 
 const settings = await cliSettings();
 
@@ -71,7 +72,6 @@ async function main(): Promise<number> {
     for (const m of shown) console.log(formatText(m));
   }
 
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const fixedNote = opts.fix ? `, ${count(result.fixed, 'problem')} fixed` : '';
   if (opts.format !== 'json') {
     console.error(

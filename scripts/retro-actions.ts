@@ -10,6 +10,7 @@ import { isoDateArg, parseArgs } from '../src/cli/args.ts';
 import type { RetroData } from '../src/lib/content/schema.ts';
 import { RetroHistory, checkRetros, type RetroInput } from '../src/lib/retro/history.ts';
 import { openActionsJson, openActionsTable } from '../src/lib/retro/report.ts';
+import { count } from '../src/lib/text/count.ts';
 
 const settings = await cliSettings();
 const today = () => cliToday(settings);
@@ -73,7 +74,7 @@ Exit codes: 0 ok (also when actions are open), 1 retro content invalid, 2 wrong 
   } else {
     console.log(openActionsTable(actions));
     const overdue = actions.filter((a) => a.overdue).length;
-    console.log(`\n${actions.length} open action${actions.length === 1 ? '' : 's'}, ${overdue} overdue (as of ${day}).`);
+    console.log(`\n${count(actions.length, 'open action')}, ${overdue} overdue (as of ${day}).`);
   }
   return 0;
 });

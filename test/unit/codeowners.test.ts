@@ -4,14 +4,15 @@
  * departed members and members without a handle skipped with a warning, and the CLI's --check.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildCodeowners, escapePattern, type CodeownersRule, type OwnedPage } from '../../src/lib/codeowners/codeowners.ts';
 import { codeownersSettings } from '../../src/lib/codeowners/settings.ts';
 import type { Member } from '../../src/lib/content/schema.ts';
 import { REPO } from '../support/build.ts';
 import { runScript } from '../support/cli.ts';
+import { newHandbookFiles } from '../support/starter.ts';
 
 const member = (id: string, extra: Partial<Member> = {}): Member => ({
   id,
@@ -175,6 +176,18 @@ describe('npm run codeowners', { timeout: 60_000 }, () => {
     expect((await cli(dir, [])).code).toBe(0);
     expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toContain('/content/runbooks/terraform-state-lock.mdx @makoto-takahashi @misaki-ito\n');
     expect((await cli(dir, ['--check'])).code).toBe(0);
+  });
+
+  it("counts a new handbook's one rule in the singular", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hk-codeowners-new-'));
+    for (const [rel, text] of Object.entries(newHandbookFiles())) {
+      mkdirSync(dirname(join(dir, rel)), { recursive: true });
+      writeFileSync(join(dir, rel), text);
+    }
+    const r = await cli(dir, []);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('wrote .github/CODEOWNERS (1 rule)\n');
+    expect((await cli(dir, ['--check'])).stdout).toBe('.github/CODEOWNERS is up to date (1 rule)\n');
   });
 
   it('refuses to write from invalid content, naming the page', async () => {

@@ -8,6 +8,7 @@
 import type { Member } from '../content/schema.ts';
 import { escapeMarkdownText } from './handover.ts';
 import { atRiskPages, type KnowledgeReport, type PageReport } from './report.ts';
+import { count } from '../text/count.ts';
 
 /** Starts the body, so a workflow can tell its own issue or comment from others. */
 export const MARKDOWN_REPORT_MARKER = '<!-- hikitsugi:knowledge-report -->';
@@ -48,18 +49,16 @@ export function pageLink(p: { title: string; path: string }, options: MarkdownOp
   return `[${quietText(p.title)}](${options.linkBase}${encodeURI(p.path).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}) ${code}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 function when(p: PageReport): string {
-  if (p.overdue) return `**overdue** since ${p.due} (${plural(-p.days_left, 'day')})`;
-  return `due ${p.due} (${p.days_left === 0 ? 'today' : `in ${plural(p.days_left, 'day')}`})`;
+  if (p.overdue) return `**overdue** since ${p.due} (${count(-p.days_left, 'day')})`;
+  return `due ${p.due} (${p.days_left === 0 ? 'today' : `in ${count(p.days_left, 'day')}`})`;
 }
 
 export function renderMarkdownReport(report: KnowledgeReport, roster: readonly Member[], options: MarkdownOptions = {}): string {
   const members = new Map(roster.map((m) => [m.id, m]));
   const who = (id: string) => mention(members.get(id), id);
   const max = options.maxItems ?? 20;
-  const more = (n: number) => `- … and ${plural(n, 'more page')}: \`npx hikitsugi knowledge\` lists them all`;
+  const more = (n: number) => `- … and ${count(n, 'more page')}: \`npx hikitsugi knowledge\` lists them all`;
   const s = report.summary;
   const out: string[] = [MARKDOWN_REPORT_MARKER, `## Knowledge review for ${report.today}`, ''];
 
@@ -70,8 +69,8 @@ export function renderMarkdownReport(report: KnowledgeReport, roster: readonly M
   const few = atRiskPages(report).filter((p) => p.risk === 'single-owner' || p.risk === 'few-owners');
 
   out.push(
-    `${plural(s.overdue, 'page')} overdue for review, ${s.due_soon} due within ${plural(report.settings.due_soon_days, 'day')}; ` +
-      `${plural(s.no_active_owner, 'page')} without an active owner, ${few.length} with fewer than ${plural(report.settings.min_owners, 'active owner')}.`,
+    `${count(s.overdue, 'page')} overdue for review, ${s.due_soon} due within ${count(report.settings.due_soon_days, 'day')}; ` +
+      `${count(s.no_active_owner, 'page')} without an active owner, ${few.length} with fewer than ${count(report.settings.min_owners, 'active owner')}.`,
   );
   if (!due.length && !orphans.length && !few.length) {
     out.push('', 'Nothing to do: no page is due for review and every page has enough active owners.');
@@ -103,7 +102,7 @@ export function renderMarkdownReport(report: KnowledgeReport, roster: readonly M
   }
 
   if (few.length) {
-    out.push('', `### Fewer than ${plural(report.settings.min_owners, 'active owner')}`, '', 'One person is not a team: add an owner.', '');
+    out.push('', `### Fewer than ${count(report.settings.min_owners, 'active owner')}`, '', 'One person is not a team: add an owner.', '');
     out.push(...capped(few.map((p) => `- [ ] ${pageLink(p, options)}: ${p.active_owners.map(who).join(', ')}`), max, more));
   }
   return fitForGitHub(out.join('\n') + '\n', '_Cut to fit in a GitHub issue: `npx hikitsugi knowledge` lists everything._');

@@ -21,6 +21,7 @@ import { linesToHtml, type Instructions } from './board-html.ts';
 import type { KptBoardSettings } from './board-settings.ts';
 import type { KptConfig } from './config.ts';
 import type { BoardData, MiroItem } from './miro-types.ts';
+import { count } from '../text/count.ts';
 
 export interface CarriedAction {
   id: string;
@@ -206,7 +207,7 @@ export function planBoard(input: PlanInput): BoardPlan {
         position: { x: Math.round(w / 2), y: Math.round(TOP / 2 + h / 2), origin: 'center' },
         geometry: { width: Math.round(w - 2 * PAD), height: Math.round(h - TOP - PAD) },
       },
-      label: `instructions panel in "${panelTitle}" (${input.instructions.text.length} lines)`,
+      label: `instructions panel in "${panelTitle}" (${count(input.instructions.text.length, 'line')})`,
     });
   }
   const carriedParent = carriedFrame ? { id: carriedFrame.id } : { key: 'frame:carried' };
