@@ -29,7 +29,7 @@ runCli(async () => {
     .addOption(new Option('--format <format>', 'text (tables), json (for scripts) or markdown (a checklist for an issue)').choices(['text', 'json', 'markdown']))
     .option('--json', 'the same as --format json')
     .option('--link-base <url>', 'with --format markdown: link pages to this URL + their path (e.g. https://github.com/org/repo/blob/main/)')
-    .option('--diff <git-ref>', 'what the working tree changes, compared with this commit: owners lost, bus factor, edits without review (Markdown, or --format json)')
+    .option('--diff <git-ref>', 'what the working tree changes, compared with this commit: owners lost, bus factor, edits without review, review dates moved back (Markdown, or --format json)')
     .option('--strict', 'exit 1 when pages are overdue or at risk beyond the thresholds (for CI)')
     .option('--today <date>', 'report as of this day (default: today in the team time zone, or HIKITSUGI_TODAY)', isoDateArg)
     .option('--due-soon-days <n>', 'window for "due soon" (config: knowledge.dueSoonDays)', countArg)

@@ -94,12 +94,15 @@ describe('npm run knowledge -- --diff', { timeout: 60_000 }, () => {
     expect(json.orphaned).toEqual([
       { path: 'content/runbooks/dns.mdx', title: 'DNS', before: ['chiba'], after: [], reasons: ['chiba leaves (left: 2026-12-31)'] },
     ]);
+    // What the pull request workflow reads to decide whether to comment at all.
+    expect(json.findings).toBe(6);
   });
 
   it('compares the working tree too: uncommitted changes count, and a clean comparison says so', async () => {
     const same = await cli(['--diff', 'HEAD']);
     expect(same.code).toBe(0);
-    expect(same.stdout).toContain('No page loses an owner, no bus factor drops, and every edited page had its review date updated.');
+    expect(same.stdout).toContain('No page loses an owner, no bus factor drops, and every edited page had its review date updated (none moved back).');
+    expect(JSON.parse((await cli(['--diff', 'HEAD', '--format', 'json'])).stdout).findings).toBe(0);
     edit('runbooks/db.mdx', 'owners: [aoki]', 'owners: []\nadopted_from: old-wiki');
     try {
       const r = await cli(['--diff', 'HEAD']);
@@ -137,5 +140,19 @@ describe('knowledgeDiff', () => {
     // b was edited without review: reported; a's review date moved with its edit: not reported.
     expect(d.edited_unreviewed.map((e) => e.path)).toEqual(['content/runbooks/b.mdx']);
     expect(renderDiffMarkdown(d, { historyNote: 'test' })).toContain('_Bus factor not compared: test_');
+  });
+
+  it('names a page whose review date moved back, edited or not, and counts it as a finding', () => {
+    const base = side([kp('a', ['aoki'], '2026-11-20'), kp('b', ['aoki'], '2026-11-20'), kp('c', ['aoki'], '2026-11-20')], [member('aoki')]);
+    const head = side([kp('a', ['aoki'], '2026-08-01'), kp('b', ['aoki'], '2026-11-21'), kp('c', ['aoki'], '2026-11-20')], [member('aoki')]);
+    const d = knowledgeDiff(base, head, { baseLabel: 'main', today: '2026-11-24' });
+    expect(d.reviewed_backwards).toEqual([{ path: 'content/runbooks/a.mdx', title: 'a', before: '2026-11-20', after: '2026-08-01' }]);
+    expect(d.edited_unreviewed).toEqual([]);
+    expect(d.findings).toBe(1);
+    expect(renderDiffMarkdown(d)).toContain(
+      '**`reviewed` moved back** (1): a merge or a copied front matter may have undone a review; keep the later date if that review happened.\n\n' +
+        '- `content/runbooks/a.mdx` a: 2026-11-20 → 2026-08-01\n',
+    );
+    expect(renderDiffMarkdown(d)).not.toContain('No page loses an owner');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * What a change (a pull request, or the working tree) does to ownership and freshness, compared
  * with a base: pages left without an active owner, pages that lose an owner, folders whose bus
- * factor drops, and pages whose text changed while `reviewed` did not. For a PR comment.
+ * factor drops, pages whose text changed while `reviewed` did not, and pages whose `reviewed` moved
+ * back (a merge or a copied front matter undoing a review on record). For a PR comment.
  *
  * A member counts as gone from the moment the roster gives them a `left` date, even a future
  * one: the pull request that announces a departure is the one that should show what it orphans.
@@ -31,6 +32,8 @@ export interface OwnerLoss {
 
 export interface KnowledgeDiff {
   base: string;
+  /** How many entries the lists below hold: 0 when the change affects nothing (a workflow comments only then). */
+  findings: number;
   /** Pages that had an active owner and have none after the change. */
   orphaned: OwnerLoss[];
   /** Pages that lose an active owner but keep at least one. */
@@ -38,6 +41,8 @@ export interface KnowledgeDiff {
   bus_factor: { folder: string; before: number; after: number }[];
   /** Pages whose text changed with `reviewed` left as it was. */
   edited_unreviewed: { path: string; title: string; reviewed: IsoDate }[];
+  /** Pages whose `reviewed` is earlier than before: the later review drops out of the record. */
+  reviewed_backwards: { path: string; title: string; before: IsoDate; after: IsoDate }[];
 }
 
 const key = (p: KnowledgePage) => `${p.kind}/${p.id}`;
@@ -51,6 +56,7 @@ export function knowledgeDiff(base: DiffSide, head: DiffSide, options: { baseLab
   const orphaned: OwnerLoss[] = [];
   const lostOwner: OwnerLoss[] = [];
   const edited: KnowledgeDiff['edited_unreviewed'] = [];
+  const backwards: KnowledgeDiff['reviewed_backwards'] = [];
   for (const page of [...head.pages].sort((a, b) => a.path.localeCompare(b.path))) {
     const before = basePages.get(key(page));
     if (!before) continue; // a new page loses nothing
@@ -72,6 +78,7 @@ export function knowledgeDiff(base: DiffSide, head: DiffSide, options: { baseLab
     if (bodyBefore !== undefined && bodyAfter !== undefined && bodyBefore !== bodyAfter && before.reviewed === page.reviewed) {
       edited.push({ path: page.path, title: page.title, reviewed: page.reviewed });
     }
+    if (page.reviewed < before.reviewed) backwards.push({ path: page.path, title: page.title, before: before.reviewed, after: page.reviewed });
   }
 
   // The report counts a member as gone once their `left` day has passed: evaluate both sides on
@@ -84,14 +91,11 @@ export function knowledgeDiff(base: DiffSide, head: DiffSide, options: { baseLab
     const was = baseFolders.get(f.key);
     if (was != null && f.bus_factor !== null && f.bus_factor < was) busFactor.push({ folder: f.key, before: was, after: f.bus_factor });
   }
-  return { base: options.baseLabel, orphaned, lost_owner: lostOwner, bus_factor: busFactor, edited_unreviewed: edited };
+  const lists = { orphaned, lost_owner: lostOwner, bus_factor: busFactor, edited_unreviewed: edited, reviewed_backwards: backwards };
+  return { base: options.baseLabel, findings: Object.values(lists).reduce((n, list) => n + list.length, 0), ...lists };
 }
 
 export const DIFF_MARKER = '<!-- hikitsugi:knowledge-diff -->';
-
-export function hasFindings(diff: KnowledgeDiff): boolean {
-  return diff.orphaned.length + diff.lost_owner.length + diff.bus_factor.length + diff.edited_unreviewed.length > 0;
-}
 
 /** The diff as a pull request comment. */
 export function renderDiffMarkdown(diff: KnowledgeDiff, options: { historyNote?: string; maxItems?: number } = {}): string {
@@ -101,8 +105,8 @@ export function renderDiffMarkdown(diff: KnowledgeDiff, options: { historyNote?:
   const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
   const page = (p: { path: string; title: string }) => `${code(p.path)} ${quietText(p.title)}`;
   const out = [DIFF_MARKER, '### Knowledge: what this change does to ownership and freshness', '', `Compared with ${code(diff.base)}.`];
-  if (!hasFindings(diff)) {
-    out.push('', 'No page loses an owner, no bus factor drops, and every edited page had its review date updated.');
+  if (diff.findings === 0) {
+    out.push('', 'No page loses an owner, no bus factor drops, and every edited page had its review date updated (none moved back).');
   }
   if (diff.orphaned.length) {
     out.push('', `**Left without an active owner** (${diff.orphaned.length}): find a new owner before this merges.`, '');
@@ -119,6 +123,10 @@ export function renderDiffMarkdown(diff: KnowledgeDiff, options: { historyNote?:
   if (diff.edited_unreviewed.length) {
     out.push('', `**Edited without updating \`reviewed\`** (${diff.edited_unreviewed.length}): if the page was checked as a whole, run \`npx hikitsugi review <page>\`.`, '');
     list(diff.edited_unreviewed.map((e) => `- ${page(e)}: reviewed ${e.reviewed}`));
+  }
+  if (diff.reviewed_backwards.length) {
+    out.push('', `**\`reviewed\` moved back** (${diff.reviewed_backwards.length}): a merge or a copied front matter may have undone a review; keep the later date if that review happened.`, '');
+    list(diff.reviewed_backwards.map((b) => `- ${page(b)}: ${b.before} → ${b.after}`));
   }
   if (options.historyNote) out.push('', `_Bus factor not compared: ${quietText(options.historyNote)}_`);
   return fitForGitHub(out.join('\n') + '\n', '_Cut to fit in a GitHub comment: run `npx hikitsugi knowledge --diff` for everything._');

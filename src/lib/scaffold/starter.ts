@@ -334,7 +334,7 @@ jobs:
         run: |
           id=$(gh api "repos/$REPO/issues/$PR/comments" --paginate \\
             --jq '.[] | select(.body | startswith("<!-- hikitsugi:knowledge-diff -->")) | .id' | head -n 1)
-          findings=$(jq '[.orphaned, .lost_owner, .bus_factor, .edited_unreviewed] | add | length' knowledge-diff.json)
+          findings=$(jq .findings knowledge-diff.json)
           if [ -n "$id" ]; then
             gh api --method PATCH "repos/$REPO/issues/comments/$id" -F body=@knowledge-diff.md > /dev/null
           elif [ "$findings" -gt 0 ]; then
