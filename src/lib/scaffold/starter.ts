@@ -15,6 +15,8 @@ export interface StarterInput {
   today: string;
   /** Version ranges for the site's package.json. */
   versions: { hikitsugi: string; astro: string };
+  /** Also the weekly GitHub workflow that keeps one issue of the pages due for review. */
+  reminder?: boolean;
 }
 
 /** Path (relative, with /) -> file content. */
@@ -182,6 +184,7 @@ export function starterFiles(input: StarterInput): FileSet {
     'content/handover/.gitkeep': '',
     '.gitignore': 'node_modules/\ndist/\n.astro/\n',
     '.github/workflows/handbook.yml': WORKFLOW,
+    ...(input.reminder ? { '.github/workflows/knowledge-reminder.yml': REMINDER_WORKFLOW } : {}),
   };
 }
 
@@ -339,5 +342,55 @@ jobs:
             gh api --method PATCH "repos/$REPO/issues/comments/$id" -F body=@knowledge-diff.md > /dev/null
           elif [ "$findings" -gt 0 ]; then
             gh pr comment "$PR" --repo "$REPO" --body-file knowledge-diff.md
+          fi
+`;
+
+// This repository's .github/workflows/knowledge-reminder.yml is a copy of it (a test keeps them equal).
+const REMINDER_WORKFLOW = `# Weekly reminder (written by \`hikitsugi init --reminder\`): one issue lists the pages due for
+# review (checklist by owner, @-mentioning them) and the pages without enough owners. The issue is
+# opened when something is due, its body replaced every week, and closed once nothing is due.
+name: knowledge-reminder
+on:
+  schedule:
+    - cron: '0 0 * * 1' # Mondays 00:00 UTC = 09:00 in Tokyo
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  issues: write
+
+jobs:
+  remind:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 24
+          cache: npm
+      - run: npm ci
+      - name: Build the report
+        env:
+          LINK_BASE: \${{ github.server_url }}/\${{ github.repository }}/blob/\${{ github.ref_name }}/
+        run: |
+          npx hikitsugi knowledge --format markdown --no-git --link-base "$LINK_BASE" > report.md
+          npx hikitsugi knowledge --format json --no-git > report.json
+      - name: Open, update or close the issue
+        env:
+          GH_TOKEN: \${{ github.token }}
+          REPO: \${{ github.repository }}
+          LABEL: knowledge-review
+        run: |
+          gh label create "$LABEL" --repo "$REPO" --color FBCA04 --description "Pages due for review (hikitsugi)" --force
+          number=$(gh issue list --repo "$REPO" --label "$LABEL" --state open --json number --jq '.[0].number // empty')
+          due=$(jq '.summary.overdue + .summary.due_soon' report.json)
+          if [ "$due" -gt 0 ]; then
+            if [ -n "$number" ]; then
+              gh issue edit "$number" --repo "$REPO" --body-file report.md
+            else
+              gh issue create --repo "$REPO" --title "Handbook pages due for review" --label "$LABEL" --body-file report.md
+            fi
+          elif [ -n "$number" ]; then
+            gh issue close "$number" --repo "$REPO" --comment "Nothing is due for review any more: closing. It reopens as a new issue when pages fall due."
           fi
 `;
