@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { bigrams, camelParts, terms, uniqueTerms } from '../../src/lib/search/segment.ts';
 import { buildIndex, decodePostings, encodePostings, shardKey, type SearchDoc } from '../../src/lib/search/index-format.ts';
-import { SearchEngine } from '../../src/lib/search/engine.ts';
+import { SearchEngine, VERIFY_CHUNKS } from '../../src/lib/search/engine.ts';
 import { compareExact, locate } from '../../src/lib/search/rank.ts';
 import { excerpt } from '../../src/lib/search/excerpt.ts';
 import { extractPage } from '../../src/lib/search/extract.ts';
@@ -120,6 +120,33 @@ describe('engine', () => {
     expect(answer.hits.map((h) => h.excerpt === null)).toEqual([false, true]);
     const later = await e.excerpt(answer.hits[1], 'フェイルオーバー');
     expect(later.find((p) => p.mark)?.text).toBe('フェイルオーバー');
+  });
+
+  it('a word on every page fetches a bounded number of text chunks, and pages naming it in their title still come first', async () => {
+    // 320 pages of 2,000 characters: 15 a chunk, 22 chunks, all holding 障害.
+    const docs: SearchDoc[] = Array.from({ length: 320 }, (_, i) => ({
+      url: `runbooks/r${i}/`,
+      title: i === 319 ? 'DNS 障害の対応' : `手順 ${i}`,
+      headings: [],
+      body: `障害が起きたら確認する。${filler(180)}`.slice(0, 2000),
+    }));
+    const { e, built } = engine(docs);
+    expect(built.chunks.length).toBeGreaterThan(VERIFY_CHUNKS);
+    const chunkFetches: number[] = [];
+    const counting = new SearchEngine({
+      meta: async () => JSON.parse(JSON.stringify(built.meta)),
+      shard: async (k) => JSON.parse(JSON.stringify(built.shards.get(k)!)),
+      chunk: async (n) => (chunkFetches.push(n), JSON.parse(JSON.stringify(built.chunks[n]))),
+    });
+    const answer = await counting.search('障害');
+    expect(answer.total).toBe(320);
+    expect(new Set(chunkFetches).size).toBeLessThanOrEqual(VERIFY_CHUNKS);
+    // The last page, in the last chunk, is the one with the word in its title.
+    expect(answer.hits[0]).toMatchObject({ url: 'runbooks/r319/', match: 'exact' });
+    expect(answer.hits[0].excerpt?.find((p) => p.mark)?.text).toBe('障害');
+    // Every page of a fetched chunk is checked: the first 10 after the title hit hold the word too.
+    expect(answer.hits.slice(1, 11).every((h) => h.match === 'exact')).toBe(true);
+    expect((await e.search('障害')).hits[0].url).toBe('runbooks/r319/');
   });
 
   it('a query with no hit returns nothing, and an empty query too', async () => {
