@@ -110,8 +110,7 @@ export class SearchEngine {
     const phrase = phraseForm(query);
     const inTitle = new Set(all.filter((id) => phraseForm(meta.pages[id][1]).includes(phrase)));
     const chunkOf = (id: number) => meta.pages[id][2];
-    const chunks = [...new Set([...all.filter((id) => inTitle.has(id)), ...all].map(chunkOf))].slice(0, VERIFY_CHUNKS);
-    const fetched = new Set(chunks);
+    const fetched = new Set([...new Set([...inTitle, ...all].map(chunkOf))].slice(0, VERIFY_CHUNKS));
     const verify = all.filter((id) => fetched.has(chunkOf(id)));
     const texts = await Promise.all(verify.map((id) => this.pageText(meta, id)));
     const exact: { id: number; hit: ExactHit }[] = [];
