@@ -30,6 +30,28 @@ describe('the UI string table (src/lib/i18n/ui.ts)', () => {
     expect(differ.map(([key]) => key)).toEqual([]);
   });
 
+  it('English counts one thing in the singular, any other number in the plural; Japanese has one form', () => {
+    expect(tf('en', 'daysLeft', { n: 1 })).toBe('in 1 day');
+    expect(tf('en', 'daysLeft', { n: 2 })).toBe('in 2 days');
+    expect(tf('en', 'daysLeft', { n: 0 })).toBe('in 0 days');
+    expect(tf('ja', 'daysLeft', { n: 1 })).toBe('あと 1 日');
+    expect(tf('en', 'carriedCount', { n: 1, days: 1 })).toBe('1 retro · 1 day');
+    expect(tf('en', 'runbooksIndex.total', { n: 1, services: 1 })).toBe('1 runbook in 1 service');
+    expect(tf('en', 'runbooksIndex.total', { n: 12, services: 3 })).toBe('12 runbooks in 3 services');
+    expect(tf('en', 'recurredBefore', { n: 1 })).toBe('came up 1 time before');
+    expect(tf('en', 'chartOmitted', { shown: 12, n: 1 })).toBe('(latest 12 retros; 1 earlier one not shown)');
+    expect(tf('ja', 'daysOverdue', { n: 3 })).toBe('3 日超過');
+  });
+
+  it('a word chosen by a number shows that number too (no form without its {name})', () => {
+    const unbacked = Object.entries(UI_STRINGS).flatMap(([key, byLang]) =>
+      Object.values(byLang).flatMap((text) =>
+        [...text.matchAll(/\{(\w+):[^|{}]*\|[^|{}]*\}/g)].filter((m) => !text.includes(`{${m[1]}}`)).map((m) => `${key}: ${m[0]}`),
+      ),
+    );
+    expect(unbacked).toEqual([]);
+  });
+
   it("a page's strings come at once, placeholders filled", () => {
     const ja = stringsOf('ja', 'home', { overdue: 2, atRisk: 1, noActiveOwner: 0 });
     const en = stringsOf('en', 'home', { overdue: 2, atRisk: 1, noActiveOwner: 0 });

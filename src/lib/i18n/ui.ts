@@ -81,28 +81,28 @@ const strings = {
   'followUp.open': { ja: '未完了のまま', en: 'still open' },
   'followUp.closedLater': { ja: 'のちに{status}（{date}）', en: '{status} later ({date})' },
   'followUp.closed': { ja: '{status}（前回以降）', en: '{status} since the previous retro' },
-  carriedCount: { ja: '{n} 回目・{days} 日', en: '{n} retros · {days} days' },
-  ageValue: { ja: '{days} 日・{n} 回', en: '{days} days · {n} retros' },
+  carriedCount: { ja: '{n} 回目・{days} 日', en: '{n} {n:retro|retros} · {days} {days:day|days}' },
+  ageValue: { ja: '{days} 日・{n} 回', en: '{days} {days:day|days} · {n} {n:retro|retros}' },
   openActions: { ja: '未完了のアクション', en: 'Open actions' },
   openActionsSummary: {
     ja: '未完了のアクションは {n} 件（期限切れ {overdue} 件）です。古いものから並べています。経過の「回」は、作成後に開いた振り返りの回数です。',
-    en: '{n} open actions ({overdue} overdue), oldest first. "Retros" counts the retros held since the action was created.',
+    en: '{n} open {n:action|actions} ({overdue} overdue), oldest first. "Retros" counts the retros held since the action was created.',
   },
   openActionsNone: { ja: '未完了のアクションはありません。', en: 'There are no open actions.' },
   openActionsHowTo: {
     ja: '完了したら、振り返りページの front matter で status を done（やめたら dropped）にし、closed に日付を入れてプルリクエストを出してください。',
     en: 'To close one, set its status to done (or dropped) and closed to the day in the retro page front matter, in a pull request.',
   },
-  recurredBefore: { ja: 'これまでに {n} 回出ています', en: 'came up {n} times before' },
+  recurredBefore: { ja: 'これまでに {n} 回出ています', en: 'came up {n} {n:time|times} before' },
   recurringProblems: { ja: '繰り返し出ている Problem', en: 'Recurring problems' },
   recurringNone: { ja: '繰り返し出ている Problem はまだありません。', en: 'No problem has come up twice yet.' },
-  recurringTimes: { ja: '{n} 回', en: '{n} retros' },
+  recurringTimes: { ja: '{n} 回', en: '{n} {n:retro|retros}' },
   similarity: { ja: '類似度', en: 'similarity' },
   trend: { ja: '推移', en: 'Over time' },
   timeline: { ja: '振り返り一覧', en: 'All retros' },
   actionsClosed: { ja: '完了したアクション', en: 'Actions closed' },
-  closedCount: { ja: 'アクション完了 {n} 件', en: '{n} actions closed' },
-  chartOmitted: { ja: '（直近 {shown} 回を表示、それ以前の {n} 回は省略）', en: '(latest {shown} retros; {n} earlier ones not shown)' },
+  closedCount: { ja: 'アクション完了 {n} 件', en: '{n} {n:action|actions} closed' },
+  chartOmitted: { ja: '（直近 {shown} 回を表示、それ以前の {n} 回は省略）', en: '(latest {shown} {shown:retro|retros}; {n} earlier {n:one|ones} not shown)' },
   chartLabel: {
     ja: '{team}の振り返りごとの Keep / Problem / Try の件数と完了したアクションの件数',
     en: 'Keep / Problem / Try counts and actions closed per retro, {team}',
@@ -122,7 +122,7 @@ const strings = {
   'home.startHere': { ja: 'まずはこちらから：', en: 'Start here: ' },
   'home.startPath': {
     ja: '（{steps} ステップ、約 {time}）。上から順に読み、終わったらチェックを付けてください。',
-    en: ' ({steps} steps, about {time}). Read from the top and tick each step off.',
+    en: ' ({steps} {steps:step|steps}, about {time}). Read from the top and tick each step off.',
   },
   'home.otherPaths': { ja: 'ほかのパス（', en: ' Other paths (' },
   'home.otherPathsUnder': { ja: '）は ', en: ') are under ' },
@@ -207,12 +207,12 @@ const strings = {
   'knowledge.cli.2': { ja: ' で同じ内容を確認できます。', en: ' prints the same report.' },
   'knowledge.service': { ja: 'サービス', en: 'service' },
   more: { ja: 'ほか {n} 件', en: '{n} more' },
-  'retrosIndex.latest': { ja: '新しい順に {shown} 回を表示しています（全 {n} 回）。', en: 'The latest {shown} of {n} retros.' },
-  'retrosIndex.all': { ja: '全 {n} 回の振り返りの一覧', en: 'All {n} retros' },
+  'retrosIndex.latest': { ja: '新しい順に {shown} 回を表示しています（全 {n} 回）。', en: 'The latest {shown} of {n} {n:retro|retros}.' },
+  'retrosIndex.all': { ja: '全 {n} 回の振り返りの一覧', en: 'All {n} {n:retro|retros}' },
   'retrosIndex.groupsShown': { ja: '回数の多い {shown} 件を表示しています（全 {n} 件）。ほかの Problem は各振り返りの欄に出ています。', en: 'The {shown} most frequent of {n}; the others are shown with each retro.' },
   'retrosIndex.range': { ja: '全 {n} 回中 {from}〜{to} 回目（新しい順）', en: '{from}–{to} of {n}, newest first' },
   'retrosIndex.back': { ja: '振り返りに戻る', en: 'Back to retrospectives' },
-  'actionsPage.all': { ja: 'この人の未完了のアクション {n} 件をすべて見る', en: 'All {n} open actions of this owner' },
+  'actionsPage.all': { ja: 'この人の未完了のアクション {n} 件をすべて見る', en: 'All {n} open {n:action|actions} of this owner' },
   'actionsPage.title': { ja: '{owner} の未完了のアクション', en: 'Open actions: {owner}' },
   'actionsPage.range': { ja: '全 {n} 件中 {from}〜{to} 件目（古い順）', en: '{from}–{to} of {n}, oldest first' },
   'actionsPage.back': { ja: '未完了のアクションの一覧に戻る', en: 'All open actions' },
@@ -227,7 +227,7 @@ const strings = {
   'runbooksIndex.count': { ja: 'ランブック', en: 'Runbooks' },
   'runbooksIndex.overdue': { ja: 'レビュー期限切れ', en: 'Overdue' },
   'runbooksIndex.dueSoon': { ja: 'まもなく期限', en: 'Due soon' },
-  'runbooksIndex.total': { ja: '{services} サービス、ランブック {n} 件', en: '{n} runbooks in {services} services' },
+  'runbooksIndex.total': { ja: '{services} サービス、ランブック {n} 件', en: '{n} {n:runbook|runbooks} in {services} {services:service|services}' },
   'runbooksIndex.none': { ja: 'ランブックはまだありません。', en: 'No runbooks yet.' },
   'servicePage.title': { ja: '{service} のランブック', en: 'Runbooks: {service}' },
   'servicePage.range': { ja: '全 {n} 件中 {from}〜{to} 件目（重要度の高い順）', en: '{from}–{to} of {n}, most severe first' },
@@ -268,8 +268,8 @@ const strings = {
   'alerts.cli.1': { ja: 'npx hikitsugi alerts [--json] [--strict]', en: 'npx hikitsugi alerts [--json] [--strict]' },
   'alerts.cli.2': { ja: ' で同じ内容を確認できます。', en: ' prints the same report.' },
   reviewOverdue: { ja: 'レビュー期限切れ', en: 'Review overdue' },
-  daysOverdue: { ja: '日超過', en: 'days overdue' },
-  daysLeft: { ja: 'あと {n} 日', en: 'in {n} days' },
+  daysOverdue: { ja: '{n} 日超過', en: '{n} {n:day|days} overdue' },
+  daysLeft: { ja: 'あと {n} 日', en: 'in {n} {n:day|days}' },
   dueToday: { ja: '今日が期限', en: 'due today' },
   reviewOverdueHelp: {
     ja: '内容がいまも正しいか確認し、front matter の reviewed を更新してください。',
@@ -287,10 +287,10 @@ const strings = {
     en: 'Reading paths for new team members: what to read and do, in order. Ticked steps are saved in this browser.',
   },
   'onboarding.audience': { ja: '対象', en: 'For' },
-  'onboarding.stepsCount': { ja: '{n} ステップ', en: '{n} steps' },
+  'onboarding.stepsCount': { ja: '{n} ステップ', en: '{n} {n:step|steps}' },
   'onboarding.total': { ja: '合計 約 {time}', en: 'About {time} in all' },
   'onboarding.required': { ja: '任意のステップを除くと約 {time}', en: 'about {time} without the optional steps' },
-  'onboarding.untimed': { ja: '時間の目安がないタスク {n} 件を除く', en: 'not counting {n} tasks with no estimate' },
+  'onboarding.untimed': { ja: '時間の目安がないタスク {n} 件を除く', en: 'not counting {n} {n:task|tasks} with no estimate' },
   'onboarding.minutes': { ja: '約 {time}', en: 'about {time}' },
   'onboarding.readingTime': { ja: '読むのに約 {time}', en: 'about {time} to read' },
   'onboarding.task': { ja: 'やること', en: 'Task' },
@@ -365,9 +365,20 @@ const starlightOverrides: Record<Locale, Record<string, string>> = {
   en: { 'tableOfContents.overview': 'Top of page' },
 };
 
-/** `t` with `{name}` placeholders filled in. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/**
+ * `t` with placeholders filled in: `{n}` is the value, `{n:day|days}` the word that goes with it,
+ * the first form when the language calls the number "one" (Intl.PluralRules), else the second.
+ */
 export function tf(locale: Locale, key: StringKey, values: Record<string, string | number>): string {
-  return t(locale, key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return t(locale, key).replace(/\{(\w+)(?::([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    if (!(name in values)) return whole;
+    if (one === undefined) return String(values[name]);
+    let rules = pluralRules.get(locale);
+    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+    return rules.select(Number(values[name])) === 'one' ? one : other!;
+  });
 }
 
 /** Entries for Starlight's i18n collection: its overrides plus our strings as `hikitsugi.<key>`. */
