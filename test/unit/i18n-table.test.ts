@@ -41,6 +41,7 @@ describe('the UI string table (src/lib/i18n/ui.ts)', () => {
     expect(tf('en', 'recurredBefore', { n: 1 })).toBe('came up 1 time before');
     expect(tf('en', 'chartOmitted', { shown: 12, n: 1 })).toBe('(latest 12 retros; 1 earlier one not shown)');
     expect(tf('ja', 'daysOverdue', { n: 3 })).toBe('3 日超過');
+    expect(tf('en', 'pages', { n: 1 })).toBe('1 page');
   });
 
   it('a word chosen by a number shows that number too (no form without its {name})', () => {

@@ -52,7 +52,7 @@ const strings = {
   handover: { ja: '引き継ぎ', en: 'Handover' },
   retros: { ja: '振り返り', en: 'Retrospectives' },
   home: { ja: 'ホーム', en: 'Home' },
-  pages: { ja: 'ページ', en: 'pages' },
+  pages: { ja: '{n} ページ', en: '{n} {n:page|pages}' },
   items: { ja: '項目', en: 'items' },
   'severity.critical': { ja: 'critical（最重要）', en: 'critical' },
   'severity.high': { ja: 'high（高）', en: 'high' },
