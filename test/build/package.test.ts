@@ -94,6 +94,10 @@ describe('the hikitsugi package, installed in a new site', { timeout: 300_000 },
     expect(r.stdout + r.stderr).not.toMatch(/No files found/);
     const home = readFileSync(join(site, 'dist/index.html'), 'utf8');
     expect(home).toMatch(/<html[^>]*lang="ja"/);
+    // One guideline chapter and one runbook: the English home counts each in the singular.
+    const enHome = readFileSync(join(site, 'dist/en/index.html'), 'utf8');
+    expect(enHome).toMatch(/>\(1 page\)<\/small>/);
+    expect(enHome).not.toContain('(1 pages)');
     const runbook = readFileSync(join(site, 'dist/runbooks/web-5xx-errors/index.html'), 'utf8');
     expect(runbook).toContain('Web サーバーの 5xx エラー増加');
     // The search index (our own since #14, Pagefind's pagefind.js before).
