@@ -13,6 +13,7 @@ import { parseMapArg } from '../src/lib/alerts/settings.ts';
 import { buildAlertReport, reportJson, runbookInfo, runbookPath, strictFailures } from '../src/lib/alerts/match.ts';
 import { renderAlertReport } from '../src/lib/alerts/text-report.ts';
 import type { RunbookData } from '../src/lib/content/schema.ts';
+import { count } from '../src/lib/text/count.ts';
 
 const settings = await cliSettings();
 
@@ -109,7 +110,7 @@ Exit codes: 0 ok, 1 strict check failed, a rule file or the content is invalid, 
       maxUnknown: opts.maxUnknown ?? config.strict.maxUnknown,
       maxSeverity: opts.maxSeverity ?? config.strict.maxSeverity,
     });
-    if (invalid.length) failures.push(`${invalid.length} invalid runbook(s)`);
+    if (invalid.length) failures.push(count(invalid.length, 'invalid runbook'));
     if (failures.length) throw new CliError(`--strict: ${failures.join('; ')}`);
   }
   return 0;

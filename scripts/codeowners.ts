@@ -54,7 +54,7 @@ Exit codes: 0 ok, 1 out of date (--check) or content invalid, 2 wrong usage.`,
   // An invalid page would silently lose its owners' line: refuse, as the build does.
   if (content.problems.length) {
     for (const p of content.problems) console.error(`${p.path}: ${p.message}`);
-    throw new CliError(`${content.problems.length} invalid page(s): fix them (npx hikitsugi lint) before writing CODEOWNERS`);
+    throw new CliError(`${count(content.problems.length, 'invalid page')}: fix them (npx hikitsugi lint) before writing CODEOWNERS`);
   }
 
   const result = buildCodeowners({

@@ -17,6 +17,7 @@ import { handoverDocument } from '../src/lib/knowledge/handover.ts';
 import { makeSchemas } from '../src/lib/content/schema.ts';
 import { frontMatterOf } from '../src/lib/content/front-matter.ts';
 import { isActive } from '../src/lib/content/roster.ts';
+import { count } from '../src/lib/text/count.ts';
 
 const settings = await cliSettings();
 const todayInTeamZone = () => cliToday(settings);
@@ -85,7 +86,7 @@ and refuses to overwrite an existing file. Exit codes: 0 written, 1 failed, 2 wr
   }
   const c = doc.counts;
   console.log(
-    `wrote ${path}: ${c.pages} page(s) owned (${c.soleOwned} alone), ${c.authored} runbook(s) and ${c.services} service(s) as main Git author, ${c.actions} open retro action(s)`,
+    `wrote ${path}: ${count(c.pages, 'page')} owned (${c.soleOwned} alone), ${count(c.authored, 'runbook')} and ${count(c.services, 'service')} as main Git author, ${count(c.actions, 'open retro action')}`,
   );
   if (!history.available) console.error(`note: no Git section: ${history.reason}`);
   return 0;

@@ -17,6 +17,7 @@ import { buildKnowledgeReport, strictFailures } from '../src/lib/knowledge/repor
 import { renderMarkdownReport } from '../src/lib/knowledge/markdown-report.ts';
 import { knowledgeDiff, renderDiffMarkdown, type DiffSide } from '../src/lib/knowledge/diff.ts';
 import { renderTextReport } from '../src/lib/knowledge/text-report.ts';
+import { count } from '../src/lib/text/count.ts';
 
 const settings = await cliSettings();
 const today = () => cliToday(settings);
@@ -109,7 +110,7 @@ Exit codes: 0 ok, 1 strict check failed or content invalid, 2 wrong usage.`,
       maxAtRisk: opts.maxAtRisk ?? config.strict.maxAtRisk,
       minBusFactor: opts.minBusFactor ?? config.strict.minBusFactor,
     });
-    if (content.problems.length) failures.push(`${content.problems.length} invalid page(s)`);
+    if (content.problems.length) failures.push(count(content.problems.length, 'invalid page'));
     if (failures.length) throw new CliError(`--strict: ${failures.join('; ')}`);
   }
   return 0;

@@ -31,6 +31,7 @@ import { importBoard } from '../src/io/miro/import.ts';
 import { AmbiguousPageError, findRetroForBoard, listRetroFiles } from '../src/io/miro/retro-pages.ts';
 import { closingReport, planClosingsForImport } from '../src/io/retro-closing.ts';
 import { writeFilesAllOrNothing, type FileChange } from '../src/io/write-files.ts';
+import { count } from '../src/lib/text/count.ts';
 
 const siteConfig = await cliSettings();
 
@@ -294,12 +295,12 @@ function carriedLeft(data: BoardData): Set<string> {
 
 function report(result: Awaited<ReturnType<typeof importBoard>>['result'], warnings: string[], carried: Set<string>): void {
   const c = result.classification;
-  const count = (kind: string) => c.entries.filter((e) => e.kind === kind).length;
+  const ofKind = (kind: string) => c.entries.filter((e) => e.kind === kind).length;
   const via = Object.entries(c.via)
     .filter(([, n]) => n > 0)
     .map(([how, n]) => `${n} by ${how}`)
     .join(', ');
-  const lines = [`Keep ${count('keep')} / Problem ${count('problem')} / Try ${count('try')}${via ? ` (${via})` : ''}; date ${result.date} from ${result.dateFrom}`];
+  const lines = [`Keep ${ofKind('keep')} / Problem ${ofKind('problem')} / Try ${ofKind('try')}${via ? ` (${via})` : ''}; date ${result.date} from ${result.dateFrom}`];
   if (result.added || result.changed || result.dropped.length) {
     lines.push(`${result.added} new, ${result.changed} changed, ${result.dropped.length} removed since the last import`);
   }
@@ -311,8 +312,8 @@ function report(result: Awaited<ReturnType<typeof importBoard>>['result'], warni
     for (const u of unplaced.slice(0, 20)) lines.push(`  - ${printable(u.text, 100)}`);
     if (unplaced.length > 20) lines.push(`  ... and ${unplaced.length - 20} more`);
   }
-  if (c.conflictingTags) lines.push(`${c.conflictingTags} stickies carry tags of two kinds; their tags were ignored`);
-  if (c.empty) lines.push(`${c.empty} empty stickies skipped`);
+  if (c.conflictingTags) lines.push(`${count(c.conflictingTags, 'sticky carries', 'stickies carry')} tags of two kinds; ${c.conflictingTags === 1 ? 'its' : 'their'} tags were ignored`);
+  if (c.empty) lines.push(`${count(c.empty, 'empty sticky', 'empty stickies')} skipped`);
   for (const item of result.keptOrphans) {
     lines.push(`kept, though its sticky is gone from the board (people added to it): ${printable(String(item.text ?? ''), 80)}`);
   }

@@ -11,6 +11,7 @@ import { formatTable } from '../src/lib/text/table.ts';
 import { loadOnboarding } from '../src/io/onboarding-store.ts';
 import { renderChecklist } from '../src/lib/onboarding/checklist.ts';
 import { formatMinutes } from '../src/lib/onboarding/reading-time.ts';
+import { count } from '../src/lib/text/count.ts';
 
 const settings = await cliSettings();
 const today = () => cliToday(settings);
@@ -21,7 +22,7 @@ function load(contentDir: string, { strict }: { strict: boolean }) {
   const loaded = loadOnboarding(contentDir, today());
   if (strict && loaded.problems.length > 0) {
     const list = loaded.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
-    throw new CliError(`${loaded.problems.length} problem(s) in ${contentDir}:\n${list}`);
+    throw new CliError(`${count(loaded.problems.length, 'problem')} in ${contentDir}:\n${list}`);
   }
   return loaded;
 }
@@ -74,7 +75,7 @@ Examples:
     .addOption(contentOption())
     .action((opts: { content: string }) => {
       const { paths } = load(opts.content, { strict: true });
-      console.log(`ok: ${paths.length} path(s), ${paths.reduce((n, p) => n + p.steps.length, 0)} steps`);
+      console.log(`ok: ${count(paths.length, 'path')}, ${count(paths.reduce((n, p) => n + p.steps.length, 0), 'step')}`);
     });
 
   program

@@ -32,7 +32,7 @@ describe('npm run alerts on the sample content', () => {
   it('every sample alert has a runbook that opens: --strict passes', async () => {
     const r = await runScript('alerts', ['--strict']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^14 alert rule\(s\) in 3 file\(s\): 14 alert name\(s\), 6 runbook\(s\)$/m);
+    expect(r.stdout).toMatch(/^14 alert rules in 3 files: 14 alert names, 6 runbooks$/m);
     expect(r.stdout).toContain('No problems: every alert has a runbook that opens.');
   });
 
@@ -92,7 +92,7 @@ describe('broken rule files and wrong usage', () => {
   it('no rule files in the content folder: says nothing was checked instead of "no problems"', async () => {
     const r = await runScript('alerts', [], { env: { CONTENT_DIR: makeContentDir() } });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^0 alert rule\(s\) in 0 file\(s\)/);
+    expect(r.stdout).toMatch(/^0 alert rules in 0 files/);
     expect(r.stdout).toContain('No alert rule files, so nothing was checked: put Prometheus rules (.yaml) or Terraform alert policies (.tf) where config alerts.rules points (content/alerts/ by default), or pass --rules.');
     expect(r.stdout).not.toContain('No problems');
   });

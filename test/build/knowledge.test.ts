@@ -124,7 +124,7 @@ describe('npm run knowledge', () => {
   it('--strict exits 1 naming what is wrong, and 0 within the thresholds', () => {
     const strict = cli('knowledge', dir, ['--strict']);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toMatch(/^error: --strict: 1 page\(s\) overdue for review \(allowed: 0\); 4 page\(s\) at ownership risk \(allowed: 0\)/);
+    expect(strict.stderr).toMatch(/^error: --strict: 1 page overdue for review \(allowed: 0\); 4 pages at ownership risk \(allowed: 0\)/);
     expect(strict.stdout).toContain('REVIEW DUE'); // the report is still printed
     expect(cli('knowledge', dir, ['--strict', '--max-overdue', '1', '--max-at-risk', '4']).code).toBe(0);
     const bus = cli('knowledge', dir, ['--strict', '--max-overdue', '9', '--max-at-risk', '9', '--min-bus-factor', '2', '--json']);
@@ -163,7 +163,7 @@ describe('npm run handover', () => {
     expect(first.stderr).toMatch(/note: no Git section/); // this copy is not a repository
     expect(first.code).toBe(0);
     const file = join(handoverDir, 'handover', `${TEST_TODAY}-aoki.mdx`);
-    expect(first.stdout).toContain(`wrote ${file}: 3 page(s) owned (2 alone), 0 runbook(s) and 0 service(s) as main Git author, 1 open retro action(s)`);
+    expect(first.stdout).toContain(`wrote ${file}: 3 pages owned (2 alone), 0 runbooks and 0 services as main Git author, 1 open retro action`);
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/^---\ntitle: 青木 一郎さんの引き継ぎ（2026-11-24）\n/);
     expect(text).toContain('](/guideline/intro/)');

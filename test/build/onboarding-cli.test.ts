@@ -27,7 +27,7 @@ describe.concurrent('npm run onboarding', () => {
     expect(list.stdout).toMatch(/^start\s+初日\s+2\s+6 min\s+-\s+はじめの一歩$/m);
     const check = cli(['check'], dir);
     expect(check.code, check.stderr).toBe(0);
-    expect(check.stdout).toBe('ok: 1 path(s), 2 steps\n');
+    expect(check.stdout).toBe('ok: 1 path, 2 steps\n');
   });
 
   it('checklist: Markdown tasks with links under the given site URL', async ({ expect }) => {

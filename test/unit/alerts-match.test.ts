@@ -127,10 +127,10 @@ describe('the alert report', () => {
   it('--strict fails past each threshold', () => {
     const zero = { maxMissing: 0, maxBroken: 0, maxStale: 0, maxUnknown: 0, maxSeverity: 0 };
     expect(strictFailures(report, zero)).toEqual([
-      '2 alert(s) without a runbook (allowed 0)',
-      '1 alert(s) whose runbook_url leads nowhere (allowed 0)',
-      '1 runbook(s) no alert points to (allowed 0)',
-      '1 severity mismatch(es) (allowed 0)',
+      '2 alerts without a runbook (allowed 0)',
+      '1 alert whose runbook_url leads nowhere (allowed 0)',
+      '1 runbook no alert points to (allowed 0)',
+      '1 severity mismatch (allowed 0)',
     ]);
     expect(strictFailures(report, { maxMissing: 2, maxBroken: 1, maxStale: 1, maxUnknown: 0, maxSeverity: 1 })).toEqual([]);
   });

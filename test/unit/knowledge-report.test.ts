@@ -16,6 +16,7 @@ import { formatTable } from '../../src/lib/text/table.ts';
 import { knowledgeSettings } from '../../src/lib/knowledge/settings.ts';
 import { escapeMarkdownText, handoverDocument } from '../../src/lib/knowledge/handover.ts';
 import { makeSchemas, type Member } from '../../src/lib/content/schema.ts';
+import { count } from '../../src/lib/text/count.ts';
 
 const SAMPLE = resolve(import.meta.dirname, '../../content');
 const NO_GIT = { available: false as const, reason: 'not needed here' };
@@ -110,8 +111,8 @@ describe('--strict thresholds', () => {
   it('fails on anything overdue or at risk by default', () => {
     const failures = strictFailures(report, DEFAULT_STRICT);
     expect(failures).toEqual([
-      `${report.summary.overdue} page(s) overdue for review (allowed: 0)`,
-      `${report.summary.at_risk} page(s) at ownership risk (allowed: 0)`,
+      `${count(report.summary.overdue, 'page')} overdue for review (allowed: 0)`,
+      `${count(report.summary.at_risk, 'page')} at ownership risk (allowed: 0)`,
     ]);
   });
 

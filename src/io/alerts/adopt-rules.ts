@@ -9,6 +9,7 @@ import type { AlertSettings } from '../../lib/alerts/settings.ts';
 import { slugForFile } from '../../lib/content/slugs.ts';
 import { runbookPath } from '../../lib/alerts/match.ts';
 import { readAlertRules } from './read-rules.ts';
+import { count } from '../../lib/text/count.ts';
 
 interface Adopting<P> {
   /** Path inside the adopted folder. */
@@ -42,10 +43,10 @@ export async function fillAdoptedFromRules<P extends PageLike>(
     p.page = fillFromRules(p.page, matched, config.severityMap);
   }
   const unmatched = [...new Set(rules.filter((r) => !used.has(r)).map((r) => r.name))];
-  const lines = [`alert rules: ${rules.length} read from ${files.length} file(s); alerts and severity filled on ${filled} runbook(s)`];
+  const lines = [`alert rules: ${rules.length} read from ${count(files.length, 'file')}; alerts and severity filled on ${count(filled, 'runbook')}`];
   if (unmatched.length) {
     const shown = unmatched.length > 12 ? `${unmatched.slice(0, 12).join(', ')} and ${unmatched.length - 12} more` : unmatched.join(', ');
-    lines.push(`  ${unmatched.length} alert(s) match no adopted runbook: ${shown}`);
+    lines.push(`  ${count(unmatched.length, 'alert')} ${unmatched.length === 1 ? 'matches' : 'match'} no adopted runbook: ${shown}`);
   }
   for (const line of lines) where.log(line);
 }

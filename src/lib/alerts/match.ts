@@ -6,6 +6,7 @@
 import { SEVERITIES, type RunbookData } from '../content/schema.ts';
 import type { AlertRule } from './rules.ts';
 import { resolveRunbookUrl, type UrlOptions } from './urls.ts';
+import { count } from '../text/count.ts';
 
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -264,11 +265,11 @@ export function reportJson(report: AlertReport) {
 export function strictFailures(report: AlertReport, t: { maxMissing: number; maxBroken: number; maxStale: number; maxUnknown: number; maxSeverity: number }): string[] {
   const s = report.summary;
   const out: string[] = [];
-  if (s.without_runbook > t.maxMissing) out.push(`${s.without_runbook} alert(s) without a runbook (allowed ${t.maxMissing})`);
-  if (s.broken > t.maxBroken) out.push(`${s.broken} alert(s) whose runbook_url leads nowhere (allowed ${t.maxBroken})`);
-  if (s.stale > t.maxStale) out.push(`${s.stale} runbook(s) no alert points to (allowed ${t.maxStale})`);
-  if (s.unknown_alerts > t.maxUnknown) out.push(`${s.unknown_alerts} alert name(s) in runbooks that no rule defines (allowed ${t.maxUnknown})`);
-  if (s.severity > t.maxSeverity) out.push(`${s.severity} severity mismatch(es) (allowed ${t.maxSeverity})`);
+  if (s.without_runbook > t.maxMissing) out.push(`${count(s.without_runbook, 'alert')} without a runbook (allowed ${t.maxMissing})`);
+  if (s.broken > t.maxBroken) out.push(`${count(s.broken, 'alert')} whose runbook_url leads nowhere (allowed ${t.maxBroken})`);
+  if (s.stale > t.maxStale) out.push(`${count(s.stale, 'runbook')} no alert points to (allowed ${t.maxStale})`);
+  if (s.unknown_alerts > t.maxUnknown) out.push(`${count(s.unknown_alerts, 'alert name')} in runbooks that no rule defines (allowed ${t.maxUnknown})`);
+  if (s.severity > t.maxSeverity) out.push(`${count(s.severity, 'severity mismatch', 'severity mismatches')} (allowed ${t.maxSeverity})`);
   return out;
 }
 

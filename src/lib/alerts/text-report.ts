@@ -1,10 +1,11 @@
 /** `hikitsugi alerts` for the terminal: counts, then one line per problem, `file:line` first. */
 import type { AlertReport } from './match.ts';
+import { count } from '../text/count.ts';
 
 export function renderAlertReport(report: AlertReport, files: number, fileOfPage: (page: string) => string | undefined = () => undefined): string {
   const s = report.summary;
   const lines = [
-    `${s.rules} alert rule(s) in ${files} file(s): ${s.names} alert name(s), ${report.runbooks.length} runbook(s)`,
+    `${count(s.rules, 'alert rule')} in ${count(files, 'file')}: ${count(s.names, 'alert name')}, ${count(report.runbooks.length, 'runbook')}`,
     `  covered ${s.covered} · without a runbook ${s.without_runbook} · runbook_url leads nowhere ${s.broken} · runbooks no alert points to ${s.stale} · names no rule defines ${s.unknown_alerts} · severity mismatches ${s.severity}`,
   ];
   if (report.problems.length) {

@@ -11,6 +11,7 @@ import { ownership, exposureOf, DEFAULT_MIN_OWNERS, type Ownership, type Ownersh
 import { authorsByFile, fileAuthorship, fileHistories, truckFactor, type Commit, type FileHistory } from './authorship.ts';
 import { identityMap } from './identity.ts';
 import { RetroHistory, type RetroInput } from '../retro/history.ts';
+import { count } from '../text/count.ts';
 
 /** A page as the report needs it; built from `loadContent` pages or Astro collection entries. */
 export interface KnowledgePage {
@@ -361,10 +362,10 @@ export const DEFAULT_STRICT: StrictThresholds = { maxOverdue: 0, maxAtRisk: 0, m
 export function strictFailures(report: KnowledgeReport, t: StrictThresholds): string[] {
   const failures: string[] = [];
   if (report.summary.overdue > t.maxOverdue) {
-    failures.push(`${report.summary.overdue} page(s) overdue for review (allowed: ${t.maxOverdue})`);
+    failures.push(`${count(report.summary.overdue, 'page')} overdue for review (allowed: ${t.maxOverdue})`);
   }
   if (report.summary.at_risk > t.maxAtRisk) {
-    failures.push(`${report.summary.at_risk} page(s) at ownership risk (allowed: ${t.maxAtRisk})`);
+    failures.push(`${count(report.summary.at_risk, 'page')} at ownership risk (allowed: ${t.maxAtRisk})`);
   }
   if (t.minBusFactor > 0) {
     for (const f of report.folders) {

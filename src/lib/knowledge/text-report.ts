@@ -3,6 +3,7 @@ import { formatTable } from '../text/table.ts';
 import { atRiskPages, type KnowledgeReport, type PageReport } from './report.ts';
 import { UNMAPPED_PREFIX } from './identity.ts';
 import type { OwnershipRisk } from './ownership.ts';
+import { count } from '../text/count.ts';
 
 const RISK_TEXT: Record<OwnershipRisk, string> = {
   'no-owner': 'no owner',
@@ -33,9 +34,9 @@ const days = (n: number) => (n < 0 ? `${-n}d ago` : n === 0 ? 'today' : `in ${n}
 export function renderTextReport(report: KnowledgeReport): string {
   const s = report.summary;
   const out: string[] = [];
-  out.push(`Knowledge report for ${report.today}: ${s.pages} pages`);
+  out.push(`Knowledge report for ${report.today}: ${count(s.pages, 'page')}`);
   out.push(
-    `  ${s.overdue} overdue for review, ${s.due_soon} due within ${report.settings.due_soon_days} days, ` +
+    `  ${s.overdue} overdue for review, ${s.due_soon} due within ${count(report.settings.due_soon_days, 'day')}, ` +
       `${s.at_risk} at risk (${s.no_active_owner} without an active owner)`,
   );
 
@@ -47,7 +48,7 @@ export function renderTextReport(report: KnowledgeReport): string {
           ['STATUS', 'DUE', 'WHEN', 'OWNERS', 'PAGE', 'TITLE'],
           due.map((p) => [p.status, p.due, days(p.days_left), owners(report, p), p.path, p.title]),
         )
-      : `  nothing due within ${report.settings.due_soon_days} days`,
+      : `  nothing due within ${count(report.settings.due_soon_days, 'day')}`,
   );
 
   const risky = atRiskPages(report);
@@ -96,7 +97,7 @@ export function renderTextReport(report: KnowledgeReport): string {
     if (report.git.unmapped_authors.length) {
       out.push(
         '',
-        `  ${report.git.unmapped_authors.length} Git author(s) not in content/team.yaml (add their email to "emails" or name to "git"):`,
+        `  ${count(report.git.unmapped_authors.length, 'Git author')} not in content/team.yaml (add their email to "emails" or name to "git"):`,
         ...report.git.unmapped_authors.map((a) => `    ${a.name} <${a.email}>`),
       );
     }
