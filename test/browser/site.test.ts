@@ -113,6 +113,16 @@ for (const [name, site] of [
       expect(problems).toEqual([]);
     });
 
+    it('opening search loads the list of pages before anything is typed', async () => {
+      const { page, problems } = await openPage(browser);
+      await page.goto(site().url);
+      const meta = page.waitForResponse((r) => r.url().endsWith('/hk-search/meta.json.gz') && r.ok());
+      await page.locator('site-search button[data-open-modal]:not([disabled])').first().click();
+      await meta;
+      expect(await page.locator('site-search input[data-search-input]').inputValue()).toBe('');
+      expect(problems).toEqual([]);
+    });
+
     it('an alert name finds its runbook, and a word found nowhere says so in Japanese', async () => {
       const { page, problems } = await openPage(browser);
       await page.goto(site().url);

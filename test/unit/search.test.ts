@@ -149,6 +149,30 @@ describe('engine', () => {
     expect((await e.search('障害')).hits[0].url).toBe('runbooks/r319/');
   });
 
+  it('preload fetches the page list once, ahead of the first query, and forgets a failure', async () => {
+    const { e, fetches } = engine();
+    await e.preload();
+    expect(fetches()).toBe(1);
+    await e.search('フェイルオーバー');
+    const afterSearch = fetches();
+    await e.preload();
+    expect(fetches()).toBe(afterSearch);
+
+    let metaCalls = 0;
+    const built = buildIndex(DOCS);
+    const flaky = new SearchEngine({
+      meta: async () => {
+        if (++metaCalls === 1) throw new Error('offline');
+        return JSON.parse(JSON.stringify(built.meta));
+      },
+      shard: async (k) => JSON.parse(JSON.stringify(built.shards.get(k)!)),
+      chunk: async (n) => JSON.parse(JSON.stringify(built.chunks[n])),
+    });
+    await flaky.preload();
+    expect((await flaky.search('フェイルオーバー')).hits[0].url).toBe('runbooks/cloud-sql-failover/');
+    expect(metaCalls).toBe(2);
+  });
+
   it('a query with no hit returns nothing, and an empty query too', async () => {
     expect(await engine().e.search('量子コンピュータ')).toEqual({ total: 0, hits: [] });
     expect(await engine().e.search('  、。 ')).toEqual({ total: 0, hits: [] });

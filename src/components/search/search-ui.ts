@@ -65,6 +65,9 @@ class SiteSearch extends HTMLElement {
       dialog.showModal();
       document.body.toggleAttribute('data-search-modal-open', true);
       input.focus();
+      // The index's page list loads while the reader types: the first answer waits only for its shards and text.
+      engine ??= new SearchEngine(loader(this.dataset.index!));
+      void engine.preload();
       event?.stopPropagation();
       window.addEventListener('click', onClick);
     };

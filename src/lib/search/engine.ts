@@ -87,6 +87,19 @@ export class SearchEngine {
     return ids;
   }
 
+  /**
+   * Loads the list of pages ahead of the first query (the dialog calls it when it opens, while the
+   * reader types). A failure is forgotten: the first search tries again and reports it.
+   */
+  preload(): Promise<void> {
+    return this.meta().then(
+      () => undefined,
+      () => {
+        this.metaP = undefined;
+      },
+    );
+  }
+
   /** The excerpt of a hit that came without one (it loads the page's text chunk). */
   async excerpt(hit: Pick<SearchHit, 'id'>, query: string): Promise<ExcerptPart[]> {
     const meta = await this.meta();
