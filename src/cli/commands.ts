@@ -20,6 +20,7 @@ export const COMMANDS: CommandDef[] = [
   { name: 'codeowners', script: 'codeowners.ts', summary: "Write CODEOWNERS from the pages' owners (--check for CI)" },
   { name: 'handover', script: 'handover.ts', summary: 'Write a handover doc for a member who is leaving' },
   { name: 'onboarding', script: 'onboarding.ts', summary: 'List and check onboarding paths, or print one as a checklist' },
+  { name: 'workflows', script: 'workflows.ts', summary: "Write hikitsugi's GitHub workflows into a handbook (--reminder, --check)" },
 ];
 
 /** The command the arguments name, and the arguments left for it. */

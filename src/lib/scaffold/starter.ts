@@ -183,8 +183,19 @@ export function starterFiles(input: StarterInput): FileSet {
     'content/retros/_kpt-board.md': `---\ntitle: ${x.kptBoardTitle}\n---\n\n${x.kptBoard}\n`,
     'content/handover/.gitkeep': '',
     '.gitignore': 'node_modules/\ndist/\n.astro/\n',
+    ...workflowFiles({ reminder: input.reminder }),
+  };
+}
+
+/**
+ * The GitHub workflows hikitsugi gives a handbook: the CI (lint, review dates, build, the pull
+ * request comment), and the weekly reminder issue when asked for. `init` writes them into a new
+ * handbook, `hikitsugi workflows` into an existing one.
+ */
+export function workflowFiles(options: { reminder?: boolean } = {}): FileSet {
+  return {
     '.github/workflows/handbook.yml': WORKFLOW,
-    ...(input.reminder ? { '.github/workflows/knowledge-reminder.yml': REMINDER_WORKFLOW } : {}),
+    ...(options.reminder ? { '.github/workflows/knowledge-reminder.yml': REMINDER_WORKFLOW } : {}),
   };
 }
 
