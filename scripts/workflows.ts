@@ -36,6 +36,10 @@ runCli(async () => {
   const opts = program.opts<{ reminder?: boolean; check?: boolean; force?: boolean }>();
   if (opts.check && opts.force) throw new UsageError('--check writes nothing: it cannot be combined with --force');
   const root = resolve('.');
+  // .github/ belongs at the repository's root: refuse a folder that is not a handbook's.
+  if (!existsSync(join(root, 'package.json')) && !existsSync(join(root, 'hikitsugi.config.mjs'))) {
+    throw new CliError(`${root} has no package.json or hikitsugi.config.mjs: run this from the handbook's root`);
+  }
   const files = Object.entries(workflowFiles({ reminder: opts.reminder })).map(([rel, text]) => {
     const path = join(root, rel);
     const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;

@@ -54,6 +54,15 @@ describe('hikitsugi workflows', { timeout: 60_000 }, () => {
     expect(read(dir, CI)).toBe(workflowFiles()[CI]);
   });
 
+  it('refuses a folder that is not a handbook, writing nothing', async () => {
+    const dir = handbook();
+    const sub = join(dir, 'content');
+    const r = await workflows(sub, ['--reminder']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`error: ${sub} has no package.json or hikitsugi.config.mjs: run this from the handbook's root`);
+    expect(existsSync(join(sub, '.github'))).toBe(false);
+  });
+
   it('--check with --force is wrong usage (exit 2), writing nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hk-workflows-'));
     const r = await workflows(dir, ['--check', '--force']);
