@@ -51,7 +51,7 @@ runCli(async () => {
 
   if (opts.check) {
     const problems = [...missing.map((f) => `${f.rel} is missing`), ...differ.map((f) => `${f.rel} differs from this version of hikitsugi's`)];
-    if (problems.length) throw new CliError(`${problems.join('; ')}: run npx hikitsugi workflows${opts.reminder ? ' --reminder' : ''} (--force to replace)`);
+    if (problems.length) throw new CliError(`${problems.join('; ')}: run npx hikitsugi workflows${opts.reminder ? ' --reminder' : ''}${differ.length ? ' --force to replace yours' : ''}`);
     console.log(`${count(same.length, 'workflow')} up to date`);
     return 0;
   }

@@ -53,7 +53,6 @@ const strings = {
   retros: { ja: '振り返り', en: 'Retrospectives' },
   home: { ja: 'ホーム', en: 'Home' },
   pages: { ja: '{n} ページ', en: '{n} {n:page|pages}' },
-  items: { ja: '項目', en: 'items' },
   'severity.critical': { ja: 'critical（最重要）', en: 'critical' },
   'severity.high': { ja: 'high（高）', en: 'high' },
   'severity.medium': { ja: 'medium（中）', en: 'medium' },
