@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { bigrams, camelParts, terms, uniqueTerms } from '../../src/lib/search/segment.ts';
 import { buildIndex, decodePostings, encodePostings, shardKey, type SearchDoc } from '../../src/lib/search/index-format.ts';
-import { SearchEngine, VERIFY_CHUNKS } from '../../src/lib/search/engine.ts';
+import { SearchEngine, VERIFY_CHUNKS, VERIFY_PAGES } from '../../src/lib/search/engine.ts';
 import { compareExact, locate } from '../../src/lib/search/rank.ts';
 import { excerpt } from '../../src/lib/search/excerpt.ts';
 import { extractPage } from '../../src/lib/search/extract.ts';
@@ -140,13 +140,36 @@ describe('engine', () => {
     });
     const answer = await counting.search('障害');
     expect(answer.total).toBe(320);
-    expect(new Set(chunkFetches).size).toBeLessThanOrEqual(VERIFY_CHUNKS);
+    // Enough chunks for VERIFY_PAGES candidates (15 a chunk), not all 22.
+    expect(new Set(chunkFetches).size).toBe(Math.ceil(VERIFY_PAGES / 15));
     // The last page, in the last chunk, is the one with the word in its title.
     expect(answer.hits[0]).toMatchObject({ url: 'runbooks/r319/', match: 'exact' });
     expect(answer.hits[0].excerpt?.find((p) => p.mark)?.text).toBe('障害');
     // Every page of a fetched chunk is checked: the first 10 after the title hit hold the word too.
     expect(answer.hits.slice(1, 11).every((h) => h.match === 'exact')).toBe(true);
     expect((await e.search('障害')).hits[0].url).toBe('runbooks/r319/');
+  });
+
+  it('long pages, one a chunk: a word on 30 of them checks VERIFY_CHUNKS chunks, the others come after', async () => {
+    const docs: SearchDoc[] = Array.from({ length: 30 }, (_, i) => ({
+      url: `guideline/p${i}/`,
+      title: `章 ${i}`,
+      headings: [],
+      body: `${filler(1600)}障害の話。`.slice(-16_000),
+    }));
+    const built = buildIndex(docs);
+    expect(built.chunks.length).toBe(30);
+    const chunkFetches = new Set<number>();
+    const e = new SearchEngine({
+      meta: async () => JSON.parse(JSON.stringify(built.meta)),
+      shard: async (k) => JSON.parse(JSON.stringify(built.shards.get(k)!)),
+      chunk: async (n) => (chunkFetches.add(n), JSON.parse(JSON.stringify(built.chunks[n]))),
+    });
+    const answer = await e.search('障害', 50, 0);
+    expect(chunkFetches.size).toBe(VERIFY_CHUNKS);
+    expect(answer.total).toBe(30);
+    expect(answer.hits.slice(0, VERIFY_CHUNKS).every((h) => h.match === 'exact')).toBe(true);
+    expect(answer.hits.slice(VERIFY_CHUNKS).every((h) => h.match === 'all-parts')).toBe(true);
   });
 
   it('preload fetches the page list once, ahead of the first query, and forgets a failure', async () => {
