@@ -18,6 +18,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
 import { findImpossibleDates } from '../lib/content/raw-dates.ts';
 import { frontMatterOf } from '../lib/content/front-matter.ts';
+import { count } from '../lib/text/count.ts';
 import { bodyAtSourcePosition } from '../lib/content/source-lines.ts';
 
 type StoredEntry = NonNullable<ReturnType<LoaderContext['store']['get']>>;
@@ -74,7 +75,7 @@ export function checkedGlob(options: Parameters<typeof glob>[0], checks: Checked
         // Not even the failed entries stay in the cache: the next build renders them again.
         for (const id of failures.keys()) store.delete(id);
         const list = [...failures.values()].join('\n');
-        throw new Error(`${failures.size} page${failures.size === 1 ? '' : 's'} failed to render:\n${list}`);
+        throw new Error(`${count(failures.size, 'page')} failed to render:\n${list}`);
       }
     },
   };
