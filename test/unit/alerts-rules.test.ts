@@ -1,5 +1,10 @@
 /** Reading alert rules: Prometheus rule files, PrometheusRule resources and Terraform alert policies. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runTypeScript } from '../support/cli.ts';
+import { REPO } from '../support/build.ts';
 import { parsePrometheusRules, RuleFileError } from '../../src/lib/alerts/rules.ts';
 import { parseTerraformPolicies } from '../../src/lib/alerts/terraform.ts';
 
@@ -144,5 +149,28 @@ resource "google_monitoring_alert_policy" "cpu" {
 
   it('a file without alert policies has no rules', async () => {
     expect(await parseTerraformPolicies('resource "google_storage_bucket" "b" {\n  name = "b"\n}\n', 'b.tf')).toEqual([]);
+  });
+
+  it('loads the HCL parser only when it reads a Terraform file', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hk-tf-lazy-'));
+    writeFileSync(join(dir, 'rules.yml'), 'groups:\n  - name: api\n    rules:\n      - alert: ApiDown\n        expr: up == 0\n');
+    writeFileSync(join(dir, 'main.tf'), tf);
+    // The parser starts Go's WebAssembly runtime as it loads: 0.2 s of every site build's main
+    // thread before it was loaded lazily. A fresh process, so that no other test has loaded it.
+    const script = join(dir, 'read.mts');
+    writeFileSync(
+      script,
+      `import { createRequire } from 'node:module';
+import { readRuleFile } from ${JSON.stringify(join(REPO, 'src/io/alerts/read-rules.ts'))};
+const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((m) => m.includes('hcl2json'));
+const yaml = await readRuleFile(${JSON.stringify(join(dir, 'rules.yml'))}, 'rules.yml');
+const before = loaded();
+const terraform = await readRuleFile(${JSON.stringify(join(dir, 'main.tf'))}, 'main.tf');
+console.log(JSON.stringify({ yaml: yaml.map((r) => r.name), before, terraform: terraform.map((r) => r.name), after: loaded() }));
+`,
+    );
+    const r = await runTypeScript(relative(REPO, script), []);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ yaml: ['ApiDown'], before: false, terraform: ['CloudSQLInstanceDown', 'CloudSQLHighCPU'], after: true });
   });
 });

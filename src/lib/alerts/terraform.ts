@@ -3,7 +3,6 @@
  * parsed with HashiCorp's own HCL parser (compiled to WebAssembly in @cdktn/hcl2json), so what
  * Terraform accepts is read and what it rejects fails here with its message and line.
  */
-import { parse } from '@cdktn/hcl2json';
 import { RuleFileError, type AlertRule } from './rules.ts';
 
 export const POLICY_TYPE = 'google_monitoring_alert_policy';
@@ -51,6 +50,9 @@ function errorLine(message: string): { line: number; reason: string } {
 
 /** Every alert policy in a Terraform file (other resources are ignored). */
 export async function parseTerraformPolicies(text: string, file: string): Promise<AlertRule[]> {
+  // Imported here: the module starts Go's WebAssembly runtime as it loads (0.2 s of every site
+  // build's main thread), and only a team with Terraform rules needs it.
+  const { parse } = await import('@cdktn/hcl2json');
   let json: Json;
   try {
     json = (await parse(file, text)) as Json;
