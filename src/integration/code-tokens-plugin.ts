@@ -28,12 +28,25 @@ interface ColourToken extends Element {
   properties: Element['properties'] & { style: string };
 }
 
+// A site's code has a few dozen distinct token styles and hundreds of thousands of token spans:
+// each style is parsed once.
+const parsedStyles = new Map<string, { styles: Map<string, string>; colourOnly: boolean }>();
+function parsedStyle(style: string) {
+  let parsed = parsedStyles.get(style);
+  if (!parsed) {
+    const styles = tokenStyles(style);
+    parsed = { styles, colourOnly: [...styles.keys()].every((key) => COLOUR_ONLY.test(key)) };
+    parsedStyles.set(style, parsed);
+  }
+  return parsed;
+}
+
 /** A token span that sets per-theme text colours and nothing else, around plain text. */
 function colourToken(node: ElementContent): ColourToken | undefined {
   if (node.type !== 'element' || node.tagName !== 'span' || node.properties?.className !== undefined) return undefined;
   const style = node.properties?.style;
   if (typeof style !== 'string' || !style.startsWith('--')) return undefined;
-  if (![...tokenStyles(style).keys()].every((key) => COLOUR_ONLY.test(key))) return undefined;
+  if (!parsedStyle(style).colourOnly) return undefined;
   if (!node.children.every((child) => child.type === 'text')) return undefined;
   return node as ColourToken;
 }
@@ -45,7 +58,7 @@ export function isInvisibleToken(node: ElementContent, foregrounds: readonly str
   const token = colourToken(node);
   if (!token) return false;
   if (/^\s*$/.test(textOf(token))) return true;
-  const styles = tokenStyles(token.properties.style);
+  const { styles } = parsedStyle(token.properties.style);
   return styles.size === foregrounds.length && foregrounds.every((colour, i) => styles.get(`--${i}`) === colour.toLowerCase());
 }
 

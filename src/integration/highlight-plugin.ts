@@ -47,8 +47,8 @@ export class ScopeColours {
     this.#replacements = theme.colorReplacements ?? {};
   }
 
-  styleOf(scopes: readonly string[]): TokenStyle {
-    const key = scopes.join(' ');
+  /** `key`: the scopes joined by spaces, made once for every theme. */
+  styleOf(scopes: readonly string[], key = scopes.join(' ')): TokenStyle {
     let style = this.#cache.get(key);
     if (style) return style;
     const defaults = this.#theme.getDefaults();
@@ -91,7 +91,8 @@ export function tokenizeForThemes(grammar: IGrammar, code: string, themes: reado
     for (const token of result.tokens) {
       const end = Math.min(token.endIndex, line.length);
       if (end <= token.startIndex) continue;
-      const styles = themes.map((theme) => theme.styleOf(token.scopes));
+      const key = token.scopes.join(' ');
+      const styles = themes.map((theme) => theme.styleOf(token.scopes, key));
       const last = ranges.at(-1);
       if (last && last.end === token.startIndex && last.styles.every((style, i) => style.color === styles[i].color && style.fontStyle === styles[i].fontStyle)) last.end = end;
       else ranges.push({ start: token.startIndex, end, styles });
