@@ -12,6 +12,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import type { HastPluginEntry } from 'satteri';
 import starlight from '@astrojs/starlight';
 import { assertNodeVersion } from '../io/assert-node.ts';
 import type { Settings, SettingsInput } from '../lib/config/settings.ts';
@@ -20,7 +21,7 @@ import { ROUTES } from '../lib/site/routes.ts';
 import { configPath, loadSettings } from '../io/config.ts';
 import { scanContent, type SiteMap } from '../io/site-map.ts';
 import { internalLinksPlugin } from './internal-links-plugin.ts';
-import { anchorIconPlugin } from './anchor-icon-plugin.ts';
+import { headingLinksInPlace } from './heading-links-plugin.ts';
 import { highlightPlugin } from './highlight-plugin.ts';
 import { codeTokensPlugin } from './code-tokens-plugin.ts';
 import { secureSite, type SecureSiteReport } from '../io/site-security.ts';
@@ -145,7 +146,8 @@ function pagesAndLinks(settings: Settings): AstroIntegration {
           throw new Error(`hikitsugi needs Astro's default Markdown processor (Sätteri); found "${processor?.name}".`);
         }
         processor.options.mdastPlugins.push(internalLinksPlugin({ base: config.base, siteMap }));
-        processor.options.hastPlugins?.push(anchorIconPlugin());
+        const hastPlugins = processor.options.hastPlugins;
+        if (hastPlugins) hastPlugins.splice(0, hastPlugins.length, ...hastPlugins.map((entry) => headingLinksInPlace(entry as HastPluginEntry)));
       },
     },
   };
