@@ -83,8 +83,12 @@ export { docTerms };
 
 /** A search index built on a worker thread from the pages handed to it. */
 export interface SearchIndexBuilder {
-  /** A built page, as read by the CSP step before it rewrites the page; pages not indexed are skipped here. */
-  add(file: string, html: string): void;
+  /**
+   * A built page's bytes, as read by the CSP step before it rewrites the page, and the part of
+   * them that holds all the index reads, if known (the rest is not sent); pages not indexed are
+   * skipped here.
+   */
+  add(file: string, page: Uint8Array, indexed?: { start: number; end: number }): void;
   /**
    * No more pages: the worker builds and writes the index, and this resolves once it is on disk.
    * Called again, it returns the same promise (the CSP step ends the pages, the build awaits them).
@@ -110,9 +114,12 @@ export function startSearchIndex(outDir: string): SearchIndexBuilder {
   const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
   let finished: Promise<WrittenIndex> | undefined;
   return {
-    add(file, html) {
-      // Most pages are not indexed: only those with the marker cross to the worker.
-      if (html.includes(INDEXED_MARKER)) worker.postMessage({ file, html });
+    add(file, page, indexed) {
+      // Most pages are not indexed: only those with the marker cross to the worker, which decodes
+      // them; of a runbook page, the part it reads is less than half.
+      const part = Buffer.from(page.buffer, page.byteOffset + (indexed?.start ?? 0), indexed ? indexed.end - indexed.start : page.byteLength);
+      // A copy of the part alone: a view would take its whole buffer along.
+      if (part.includes(INDEXED_MARKER)) worker.postMessage({ file, page: new Uint8Array(part) });
     },
     finish() {
       if (!finished) {

@@ -13,7 +13,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { BUILT_FILE, writeFileAtomic } from './atomic-write.ts';
-import { analyzePage, escapeAttribute, rewritePage, type PageAnalysis } from '../lib/security/html.ts';
+import { analyzePage, bytesOfText, escapeAttribute, rewritePage, type PageAnalysis } from '../lib/security/html.ts';
 import { createStyleRegistry, rewriteStyleSelectors, styleSelectorsLeft, stylesheetName } from '../lib/security/inline-styles.ts';
 import { buildPolicy, hashSource, policyString } from '../lib/security/policy.ts';
 import { renderHeadersFile, renderHtaccess, renderNginx, ROBOTS_NOINDEX, securityHeaders } from '../lib/security/host-files.ts';
@@ -25,8 +25,11 @@ export interface SecureSiteOptions {
   security: SecuritySettings;
   /** Astro's build.assets folder. */
   assetsDir?: string;
-  /** Each page as built, before it is rewritten ("runbooks/x/index.html"): the search index reads them here. */
-  onPage?: (file: string, html: string) => void;
+  /**
+   * Each page's bytes as built, before it is rewritten ("runbooks/x/index.html"), with the part of
+   * them the search index reads (see PageAnalysis.indexed), when known: the index reads them here.
+   */
+  onPage?: (file: string, page: Buffer, indexed?: { start: number; end: number }) => void;
   /** Every page has been read (and handed to onPage); the rewriting starts. */
   onPagesRead?: () => void;
 }
@@ -63,11 +66,13 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
   const files = globSync('**/*.html', { cwd: dir, dot: false }).sort();
   const pages: Array<{ file: string; analysis: PageAnalysis; classes: Array<string | undefined>; hashes: { script: string[]; style: string[] } }> = [];
   for (const file of files) {
-    const html = readFileSync(join(dir, file), 'utf8');
-    options.onPage?.(file, html);
-    const analysis = analyzePage(html);
+    // Read as bytes, one Latin-1 character each (see analyzePage): no decoding, and hashes of the exact bytes.
+    const page = readFileSync(join(dir, file));
+    const analysis = analyzePage(page.toString('latin1'), { bytes: true });
+    options.onPage?.(file, page, analysis.indexed);
     const classes = analysis.styleAttributes.map((a) => registry.classFor(a));
-    const hashes = { script: [...new Set(analysis.scripts.map(hashSource))], style: [...new Set(analysis.styles.map(hashSource))] };
+    const hashOf = (source: string) => hashSource(Buffer.from(source, 'latin1'));
+    const hashes = { script: [...new Set(analysis.scripts.map(hashOf))], style: [...new Set(analysis.styles.map(hashOf))] };
     hashes.script.forEach((h) => scripts.add(h));
     hashes.style.forEach((h) => styles.add(h));
     for (const what of new Set(analysis.blocked)) warnings.push(`${file}: ${what} will not run under the Content-Security-Policy`);
@@ -99,7 +104,8 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
 
   // Pass 2: each page gets its classes, the link, and a policy with only its own hashes.
   const allow = options.security.allow;
-  const link = stylesheet ? `<link rel="stylesheet" href="${escapeAttribute(options.base + stylesheet.file)}">` : '';
+  // What goes into the pages is in their form: bytes as Latin-1 characters.
+  const link = stylesheet ? bytesOfText(`<link rel="stylesheet" href="${escapeAttribute(options.base + stylesheet.file)}">`) : '';
   const robots = options.security.noindex ? `<meta name="robots" content="${ROBOTS_NOINDEX}">` : '';
   // Pages share a few sets of inline code (Starlight's scripts on every page): one meta per set.
   const metas = new Map<string, string>();
@@ -107,7 +113,7 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
     const key = `${hashes.script.join(' ')}|${hashes.style.join(' ')}`;
     let meta = metas.get(key);
     if (meta === undefined) {
-      meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policyString(buildPolicy({ scriptHashes: hashes.script, styleHashes: hashes.style, allow }), { forMeta: true }))}">`;
+      meta = bytesOfText(`<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policyString(buildPolicy({ scriptHashes: hashes.script, styleHashes: hashes.style, allow }), { forMeta: true }))}">`);
       metas.set(key, meta);
     }
     return meta;
@@ -115,13 +121,13 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
   for (const { file, analysis, classes, hashes } of pages) {
     const path = join(dir, file);
     let i = 0;
-    const html = rewritePage(readFileSync(path, 'utf8'), analysis, {
+    const html = rewritePage(readFileSync(path, 'latin1'), analysis, {
       classFor: () => classes[i++],
       headStart: metaFor(hashes) + robots,
       headEnd: analysis.styleAttributes.length ? link : '',
       dropRobotsMeta: options.security.noindex,
     });
-    writeFileSync(path, html);
+    writeFileSync(path, html, 'latin1');
   }
 
   const headers = securityHeaders(buildPolicy({ scriptHashes: scripts, styleHashes: styles, allow }), { noindex: options.security.noindex });

@@ -20,6 +20,8 @@ export function referenceAnalysis(html: string): PageAnalysis {
   let inHead = false;
   let searchButtonDepth = -1;
   const stack: string[] = [];
+  const main = { at: -1, depth: -1, end: undefined as number | undefined };
+  const h1 = { at: -1, depth: -1, end: undefined as number | undefined };
   const parser: Parser = new Parser(
     {
       onattribute(name, value) {
@@ -60,6 +62,8 @@ export function referenceAnalysis(html: string): PageAnalysis {
           raw = { tag, start: parser.endIndex + 1, runs };
         }
         stack.push(tag);
+        if (tag === 'main' && main.at === -1 && attrNamed(attrs, 'data-pagefind-body')) Object.assign(main, { at: parser.startIndex, depth: stack.length });
+        if (tag === 'h1' && h1.at === -1) Object.assign(h1, { at: parser.startIndex, depth: stack.length });
         attrs = [];
       },
       onclosetag(tag, implied) {
@@ -71,6 +75,12 @@ export function referenceAnalysis(html: string): PageAnalysis {
           inHead = false;
           if (!implied) result.headEnd = parser.startIndex;
         }
+        for (const el of [main, h1]) {
+          if (el.depth === stack.length) {
+            el.end = implied ? undefined : parser.endIndex + 1;
+            el.depth = -1;
+          }
+        }
         stack.pop();
         if (tag === 'button' && searchButtonDepth === stack.length) searchButtonDepth = -1;
       },
@@ -78,5 +88,8 @@ export function referenceAnalysis(html: string): PageAnalysis {
     { decodeEntities: true },
   );
   parser.end(html);
+  if (main.end !== undefined && (h1.at === -1 || h1.end !== undefined)) {
+    result.indexed = h1.at === -1 ? { start: main.at, end: main.end } : { start: Math.min(main.at, h1.at), end: Math.max(main.end, h1.end!) };
+  }
   return result;
 }

@@ -21,6 +21,10 @@ const PAGES: Record<string, string> = {
   'en/runbooks/gke/index.html': indexed('GKE ノードの再作成', 'ノードプールを作り直す。').replace(' data-pagefind-body', ''),
   // Not a page a URL ending in "/" reaches.
   '404.html': indexed('見つかりません', 'ページがありません。'),
+  // The CSP step sends the worker only the part of a page the index reads: the title of a page
+  // whose <h1> is outside its <main>, and a page whose <main> never closes, whole.
+  'guideline/outer/index.html': indexed('外の題', '本文だけ。').replace(/<h1>外の題<\/h1>/, '').replace('<body>', '<body><header><h1>外の題</h1></header><nav>目次</nav>'),
+  'guideline/open/index.html': indexed('閉じない', '最後まで。').replace('</main>', ''),
 };
 
 const dist = () => tempDist(PAGES, 'hk-search-index-');
@@ -35,11 +39,11 @@ describe('startSearchIndex', () => {
     writeSearchIndex(fromDisk, readSearchDocs(fromDisk));
     const handed = dist();
     const builder = startSearchIndex(handed);
-    for (const [file, html] of Object.entries(PAGES).reverse()) builder.add(file, html);
+    for (const [file, html] of Object.entries(PAGES).reverse()) builder.add(file, Buffer.from(html));
     const written = await builder.finish();
 
-    expect(readSearchMeta(handed).pages.map(([url]) => url)).toEqual(['', 'runbooks/cloud-sql/', 'runbooks/gke/']);
-    expect(written).toMatchObject({ pages: 3 });
+    expect(readSearchMeta(handed).pages.map(([url]) => url)).toEqual(['guideline/open/', 'guideline/outer/', '', 'runbooks/cloud-sql/', 'runbooks/gke/']);
+    expect(written).toMatchObject({ pages: 5 });
     expect(indexFiles(handed)).toEqual(indexFiles(fromDisk));
   });
 
@@ -49,12 +53,18 @@ describe('startSearchIndex', () => {
     const report = secureSite(dir, { base: '/', security: { noindex: false, allow: {} }, onPage: builder.add });
     await builder.finish();
 
-    expect(report.pages).toBe(5);
+    expect(report.pages).toBe(7);
     expect(readSearchMeta(dir).pages.map(([url, title]) => [url, title])).toEqual([
+      ['guideline/open/', '閉じない'],
+      ['guideline/outer/', '外の題'],
       ['', 'ホーム'],
       ['runbooks/cloud-sql/', 'Cloud SQL のフェイルオーバー'],
       ['runbooks/gke/', 'GKE ノードの再作成'],
     ]);
+    // The same index as one read from the pages on disk before the step.
+    const fromDisk = dist();
+    writeSearchIndex(fromDisk, readSearchDocs(fromDisk));
+    expect(indexFiles(dir)).toEqual(indexFiles(fromDisk));
     const page = readFileSync(join(dir, 'runbooks/gke/index.html'), 'utf8');
     expect(page).toContain('<meta http-equiv="Content-Security-Policy"');
     expect(page).not.toContain('style=');
@@ -65,7 +75,7 @@ describe('startSearchIndex', () => {
   it('writes nothing when the build fails and the index is aborted', async () => {
     const dir = dist();
     const builder = startSearchIndex(dir);
-    builder.add('runbooks/gke/index.html', PAGES['runbooks/gke/index.html']);
+    builder.add('runbooks/gke/index.html', Buffer.from(PAGES['runbooks/gke/index.html']));
     await builder.abort();
     expect(existsSync(join(dir, SEARCH_DIR))).toBe(false);
   });

@@ -41,6 +41,10 @@ describe('reading a page as htmlparser2 reads it', () => {
     'attributes: entities, no value, single quotes, duplicates (the first wins)': page('<meta charset="utf-8">', `<p class='a&amp;b' style="color:&#x72;ed" style="x:y" hidden data-x=1>t</p><div class=c style=d:e>u</div>`),
     'the search hint only as the direct child of the search button': page('', '<button data-open-modal><kbd style="display: none;"><kbd style="display: none;">K</kbd></kbd><span><kbd style="display: none;">x</kbd></span></button><button><kbd style="display: none;">y</kbd></button>'),
     'close tags for elements never opened, and implied closes': page('', '</div></p><ul><li style="o:p">a<li style="q:r">b</ul><table><tr><td style="s:t">c</table><br/></br>'),
+    'what search reads: the indexed <main> and the first <h1>, inside it': page('', '<header><a>site</a></header><main data-pagefind-body lang="ja"><div><h1 id="_top">題</h1><p>本文</p></div></main><footer><h1>x</h1></footer>'),
+    'what search reads: the first <h1> before the indexed <main>, a <main> without the marker first': page('', '<main><p>not indexed</p></main><h1 class="t">題</h1><main data-pagefind-body><p>本文</p></main >'),
+    'what search reads: nothing when the indexed <main> or the first <h1> is closed by another tag': page('', '<div><main data-pagefind-body><p>本文</div><h1>題</h1>') + page('', '<main data-pagefind-body><h1>題</main>'),
+    'what search reads: nothing when the indexed <main> is never closed': page('', '<h1>題</h1><main data-pagefind-body><p>本文'),
   };
   for (const [name, html] of Object.entries(cases)) {
     it(name, () => {
@@ -54,6 +58,58 @@ describe('reading a page as htmlparser2 reads it', () => {
     expect(a.scripts).toEqual(['s()', 'after()']);
     expect(a.styles).toEqual(['.a{}']);
     expect(a.styleAttributes.map((s) => html.slice(s.start, s.end))).toEqual(['style="fill:red"', 'style="e:f"']);
+  });
+});
+
+describe('a page read as bytes (UTF-8 as Latin-1 characters, as the post-build step reads it)', () => {
+  // Japanese in a script, a style, a class with an entity, and an unquoted value whose last
+  // character (〠, E3 80 A0) ends in the byte a no-break space has: it must stay where it is.
+  const text = page(
+    '<script>const 題 = "見出し";</script><style>p::after{content:"注"}</style>',
+    `<p class="注意 a&amp;b" style="font-family:'メイリオ';content:&quot;&#x3042;&quot;">本文</p><span class="k" title=〠 style="color:red">x</span>`,
+  );
+  const bytes = Buffer.from(text).toString('latin1');
+  const asText = (s: string) => Buffer.from(s, 'latin1').toString('utf8');
+
+  it('finds the same scripts, styles and style values as in the text, and hashes the same bytes', () => {
+    const fromText = analyzePage(text);
+    const fromBytes = analyzePage(bytes, { bytes: true });
+    expect(fromBytes.scripts.map(asText)).toEqual(fromText.scripts);
+    expect(fromBytes.styles.map(asText)).toEqual(fromText.styles);
+    expect(fromBytes.styleAttributes.map((a) => a.value)).toEqual(["font-family:'メイリオ';content:\"あ\"", 'color:red']);
+    expect(fromBytes.styleAttributes.map((a) => a.value)).toEqual(fromText.styleAttributes.map((a) => a.value));
+    expect(fromBytes.scripts.map((s) => hashSource(Buffer.from(s, 'latin1')))).toEqual(fromText.scripts.map((s) => hashSource(s)));
+  });
+
+  it('rewrites to the same page, byte for byte', () => {
+    const rewrite = (html: string, options: { bytes?: boolean }) => {
+      const r = createStyleRegistry();
+      return rewritePage(html, analyzePage(html, options), { classFor: (a) => r.classFor(a), headEnd: '<link rel="stylesheet" href="/s.css">' });
+    };
+    const fromText = rewrite(text, {});
+    expect(asText(rewrite(bytes, { bytes: true }))).toBe(fromText);
+    expect(fromText).toContain('<p class="注意 a&amp;b hk-s0">本文</p><span class="k hk-s1" title=〠>x</span>');
+  });
+});
+
+describe('what the search index reads of a page', () => {
+  const indexedText = (html: string) => {
+    const span = analyzePage(html).indexed;
+    return span && html.slice(span.start, span.end);
+  };
+  it('is the indexed <main> with the first <h1>, wherever that is, and nothing when either is cut short', () => {
+    expect(indexedText(page('<title>t</title>', '<header>s</header><main data-pagefind-body><h1>題</h1><p>本文</p></main><footer>f</footer>'))).toBe('<main data-pagefind-body><h1>題</h1><p>本文</p></main>');
+    expect(indexedText(page('', '<h1>題</h1><nav>n</nav><main data-pagefind-body><p>本文</p></main><h1>後</h1>'))).toBe('<h1>題</h1><nav>n</nav><main data-pagefind-body><p>本文</p></main>');
+    expect(indexedText(page('', '<main data-pagefind-body><p>本文</p></main><aside><h1>後</h1></aside>'))).toBe('<main data-pagefind-body><p>本文</p></main><aside><h1>後</h1>');
+    expect(indexedText(page('', '<main><h1>題</h1></main>'))).toBeUndefined();
+    expect(indexedText(page('', '<main data-pagefind-body><h1>題</main>'))).toBeUndefined();
+  });
+
+  it('is measured in bytes when the page is read as bytes', () => {
+    const html = page('', '<p>日本語</p><main data-pagefind-body><h1>題</h1></main>');
+    const bytes = Buffer.from(html).toString('latin1');
+    const span = analyzePage(bytes, { bytes: true }).indexed!;
+    expect(Buffer.from(bytes.slice(span.start, span.end), 'latin1').toString('utf8')).toBe('<main data-pagefind-body><h1>題</h1></main>');
   });
 });
 

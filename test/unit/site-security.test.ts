@@ -72,7 +72,7 @@ describe('secureSite', () => {
     secureSite(dir, {
       base: '/',
       security: { noindex: true, allow: {} },
-      onPage: (file, html) => seen.push([file, html]),
+      onPage: (file, bytes) => seen.push([file, bytes.toString('utf8')]),
       // The search index is told there are no more pages once all were handed, before any rewrite.
       onPagesRead: () => (atPagesRead = { handed: seen.length, page: readFileSync(join(dir, 'runbooks/x/index.html'), 'utf8') }),
     });

@@ -23,9 +23,9 @@ const BASE: Policy = [
   ['frame-ancestors', ["'none'"]],
 ];
 
-/** A CSP hash source for an inline script's or style's exact text. */
-export function hashSource(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+/** A CSP hash source for an inline script's or style's exact text, or its UTF-8 bytes. */
+export function hashSource(source: string | Uint8Array): string {
+  return `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
 }
 
 export interface PolicyInput {
