@@ -62,6 +62,9 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
   const scripts = new Set<string>();
   const styles = new Set<string>();
 
+  // Inline code as read (bytes as Latin-1 characters), hashed as the bytes it is.
+  const hashOf = (source: string) => hashSource(Buffer.from(source, 'latin1'));
+
   // Pass 1: read every page, give each style attribute its class (sorted, so names are reproducible).
   const files = globSync('**/*.html', { cwd: dir, dot: false }).sort();
   const pages: Array<{ file: string; analysis: PageAnalysis; classes: Array<string | undefined>; hashes: { script: string[]; style: string[] } }> = [];
@@ -71,7 +74,6 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
     const analysis = analyzePage(page.toString('latin1'), { bytes: true });
     options.onPage?.(file, page, analysis.indexed);
     const classes = analysis.styleAttributes.map((a) => registry.classFor(a));
-    const hashOf = (source: string) => hashSource(Buffer.from(source, 'latin1'));
     const hashes = { script: [...new Set(analysis.scripts.map(hashOf))], style: [...new Set(analysis.styles.map(hashOf))] };
     hashes.script.forEach((h) => scripts.add(h));
     hashes.style.forEach((h) => styles.add(h));
