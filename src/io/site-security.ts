@@ -29,7 +29,7 @@ export interface SecureSiteOptions {
    * Each page's bytes as built, before it is rewritten ("runbooks/x/index.html"), with the part of
    * them the search index reads (see PageAnalysis.indexed), when known: the index reads them here.
    */
-  onPage?: (file: string, page: Buffer, indexed?: { start: number; end: number }) => void;
+  onPage?: (file: string, page: Buffer, indexed?: PageAnalysis['indexed']) => void;
   /** Every page has been read (and handed to onPage); the rewriting starts. */
   onPagesRead?: () => void;
 }

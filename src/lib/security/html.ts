@@ -158,7 +158,7 @@ export function analyzePage(html: string, options: AnalyzeOptions = {}): PageAna
     }
     if (name === 'button' && attrNamed(attrs, 'data-open-modal') && stack.at(-1) === 'button') searchButtonDepth = stack.length - 1;
     if (name === 'main' && main.at === -1 && attrNamed(attrs, 'data-pagefind-body')) Object.assign(main, { at: tagStart, depth: stack.length });
-    if (name === 'h1' && h1.at === -1 && stack.at(-1) === 'h1') Object.assign(h1, { at: tagStart, depth: stack.length });
+    if (name === 'h1' && h1.at === -1) Object.assign(h1, { at: tagStart, depth: stack.length });
     if (name === 'head') {
       inHead = true;
       result.headInsert = end + 1;
