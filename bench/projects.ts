@@ -133,7 +133,7 @@ const { Content } = await render(page);
 /** Copies of what a build of this project needs; the content comes from CONTENT_DIR. */
 export function hikitsugiRoot(root: string): void {
   // What an installed package starts from: without a fresh bundle the build would measure tsx.
-  if (!freshBundle(REPO, 'integration') || !freshBundle(REPO, 'searchIndex')) execFileSync(process.execPath, [join(REPO, 'scripts', 'build-bundles.mjs')], { stdio: 'inherit' });
+  if (!freshBundle(REPO, 'integration') || !freshBundle(REPO, 'builtSite')) execFileSync(process.execPath, [join(REPO, 'scripts', 'build-bundles.mjs')], { stdio: 'inherit' });
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   for (const name of ['src', 'public']) {

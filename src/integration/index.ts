@@ -11,7 +11,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, RouteData } from 'astro';
 import type { HastPluginEntry } from 'satteri';
 import starlight from '@astrojs/starlight';
 import { assertNodeVersion } from '../io/assert-node.ts';
@@ -24,8 +24,8 @@ import { internalLinksPlugin } from './internal-links-plugin.ts';
 import { headingLinksInPlace } from './heading-links-plugin.ts';
 import { highlightPlugin } from './highlight-plugin.ts';
 import { codeTokensPlugin } from './code-tokens-plugin.ts';
-import { secureSite, type SecureSiteReport } from '../io/site-security.ts';
-import { startSearchIndex } from '../io/search-index.ts';
+import { startBuiltSite, tapPrerenderer, type BuiltSiteReport, type BuiltSiteWorker } from '../io/built-site.ts';
+import { builtFileOf } from '../lib/site/built-files.ts';
 
 assertNodeVersion();
 
@@ -155,43 +155,63 @@ function pagesAndLinks(settings: Settings): AstroIntegration {
 
 /**
  * After the build: style attributes into a shared stylesheet, inline code hashed, the policy in
- * every page and in the host header files. Meanwhile the search index of the pages Starlight marks
- * data-pagefind-body (the Japanese UI copy of each content page) is built on a worker thread from
- * the pages as this step reads them, before it changes them.
+ * every page and in the host header files, and the search index of the pages Starlight marks
+ * data-pagefind-body (the Japanese UI copy of each content page). A worker thread reads each page
+ * while Astro renders the next (src/io/built-site.ts); after the build it rewrites them.
  */
 function builtSite(settings: Settings): AstroIntegration {
   let assetsDir = '_astro';
+  let fileOf: ((request: Request, route: RouteData) => string | undefined) | undefined;
+  let step: BuiltSiteWorker | undefined;
   return {
     name: 'hikitsugi:built-site',
     hooks: {
       'astro:config:done': ({ config }) => {
         assetsDir = config.build.assets;
+        // An adapter may render pages its own way (a prerenderer of its own, which ours would
+        // replace): then the step reads every page after the build.
+        fileOf = config.adapter
+          ? undefined
+          : (request, route) => builtFileOf(new URL(request.url).pathname, { base: config.base, format: config.build.format, statusPage: STATUS_PAGES.has(route.route) });
+      },
+      'astro:build:start': async ({ setPrerenderer }) => {
+        // A worker left by a build in this process that failed.
+        await step?.abort();
+        step = undefined;
+        const of = fileOf;
+        if (!of) return;
+        setPrerenderer((astros) =>
+          tapPrerenderer(astros, (request, route, page) => {
+            const file = of(request, route);
+            if (file) (step ??= startBuiltSite()).page(file, page);
+          }),
+        );
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
         const started = performance.now();
-        const searchIndex = startSearchIndex(outDir);
-        let report: SecureSiteReport;
+        const running = step ?? startBuiltSite();
+        step = undefined;
+        let report: BuiltSiteReport;
         try {
-          report = secureSite(outDir, { base: settings.base, security: settings.security, assetsDir, onPage: searchIndex.add, onPagesRead: searchIndex.finish });
+          report = await running.finish({ outDir: fileURLToPath(dir), base: settings.base, security: settings.security, assetsDir });
         } catch (e) {
-          // The worker must not outlive a failed build. If the step failed after reading every page,
-          // the worker may have written the index already: harmless, as a failed build is not published.
-          await searchIndex.abort();
+          await running.abort();
           throw e;
         }
-        for (const warning of report.warnings) logger.warn(warning);
+        const { security, index } = report;
+        for (const warning of security.warnings) logger.warn(warning);
         logger.info(
-          `Content-Security-Policy: ${report.pages} pages, ${report.scriptsHashed} inline scripts and ${report.stylesHashed} styles hashed, ` +
-            `${report.attributesMoved} style attributes as ${report.classes} classes (${report.stylesheet?.bytes ?? 0} B), ` +
-            `_headers ${report.headersBytes} B, in ${Math.round(report.ms)} ms (${(report.cpuMs / Math.max(1, report.pages)).toFixed(1)} ms CPU per page)`,
+          `Content-Security-Policy: ${security.pages} pages (${security.known} read while rendered), ${security.scriptsHashed} inline scripts and ${security.stylesHashed} styles hashed, ` +
+            `${security.attributesMoved} style attributes as ${security.classes} classes (${security.stylesheet?.bytes ?? 0} B), ` +
+            `_headers ${security.headersBytes} B, in ${Math.round(security.ms)} ms`,
         );
-        const index = await searchIndex.finish();
         logger.info(`search index: ${index.pages} pages, ${index.files} files, ${(index.bytes / 1000).toFixed(0)} KB, done ${Math.round(performance.now() - started)} ms after the build`);
       },
     },
   };
 }
+
+const STATUS_PAGES = new Set(['/404', '/500']);
 
 /** `import settings from 'virtual:hikitsugi/settings'`: the validated settings, as data. */
 function settingsModule(settings: Settings) {

@@ -1,7 +1,7 @@
 // Parts of the package as single JavaScript files, built from src/ by scripts/build-bundles.mjs
 // when the package is installed from this repository or packed (npm's `prepare`). Loading one takes
 // no TypeScript compiler: tsx compiling the integration's 49 modules was 0.3 s of every build's
-// start, and the search index worker's 0.15 to 0.8 s more on the core the CSP step shares.
+// start, and the post-build step's worker's 0.15 to 0.8 s more on the second core.
 // A bundle is loaded only while it matches the sources it was built from, byte for byte; otherwise
 // (a source edited since, a missing or damaged file) the sources are loaded through tsx, as before.
 import { createHash } from 'node:crypto';
@@ -18,7 +18,7 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
  */
 export const BUNDLES = {
   integration: { entry: 'src/integration/index.ts', bundle: 'src/integration/index.prebuilt.mjs', manifest: 'src/integration/index.prebuilt.json' },
-  searchIndex: { entry: 'src/io/search-index.ts', bundle: 'src/io/search-index.prebuilt.mjs', manifest: 'src/io/search-index.prebuilt.json' },
+  builtSite: { entry: 'src/io/built-site.ts', bundle: 'src/io/built-site.prebuilt.mjs', manifest: 'src/io/built-site.prebuilt.json' },
 };
 
 /** One hash over the named files' paths and bytes. */

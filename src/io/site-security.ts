@@ -8,9 +8,15 @@
  * stops while Astro writes, and a rename per page cost 0.8 to 1.0 s at 1,000 runbooks against 0.45
  * to 0.5 s. The files this step adds (stylesheet, host files) and the site's CSS it edits are
  * still written beside and renamed into place.
+ *
+ * Reading and analysing the pages is most of the step. In a build, a worker thread does that for
+ * each page while Astro renders the next ones (src/io/built-site.ts) and hands the facts in as
+ * `known`; a page whose bytes on disk are not those facts' (another integration changed it) is
+ * read again here.
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { globSync } from 'tinyglobby';
 import { BUILT_FILE, writeFileAtomic } from './atomic-write.ts';
 import { analyzePage, bytesOfText, escapeAttribute, rewritePage, type PageAnalysis } from '../lib/security/html.ts';
@@ -26,13 +32,63 @@ export interface SecureSiteOptions {
   /** Astro's build.assets folder. */
   assetsDir?: string;
   /**
-   * Each page's bytes as built, before it is rewritten ("runbooks/x/index.html"), with the part of
-   * them the search index reads (see PageAnalysis.indexed), when known: the index reads them here.
+   * Each page read here (not known), before it is rewritten ("runbooks/x/index.html"), with the
+   * part of it the search index reads (see PageAnalysis.indexed), when known: the index reads them here.
    */
   onPage?: (file: string, page: Buffer, indexed?: PageAnalysis['indexed']) => void;
-  /** Every page has been read (and handed to onPage); the rewriting starts. */
-  onPagesRead?: () => void;
+  /** Every page has been read (those not known handed to onPage); the rewriting starts. */
+  onPagesRead?: (files: readonly string[]) => void;
+  /** Facts of pages read before this step, by file ("runbooks/x/index.html"); each is checked against the page on disk. */
+  known?: ReadonlyMap<string, PageFacts>;
 }
+
+/** What the step needs of one page, without the page: positions, hashes, style values. */
+export interface PageFacts {
+  /** The byte length and CRC-32 of the page these facts are of. */
+  size: number;
+  crc: number;
+  /** Positions, and each style attribute's value (shared with other pages'); no page text. */
+  analysis: PageAnalysis;
+  hashes: { script: string[]; style: string[] };
+  blocked: string[];
+}
+
+/**
+ * A page's facts from its bytes. `values` shares style attribute values between pages: a value cut
+ * from a page keeps the whole page alive, and a site has a few dozen distinct ones.
+ */
+export function readPageFacts(page: Buffer, values: Map<string, string> = new Map()): PageFacts {
+  // Read as bytes, one Latin-1 character each (see analyzePage): no decoding, and hashes of the exact bytes.
+  const analysis = analyzePage(page.toString('latin1'), { bytes: true });
+  const shared = (value: string) => {
+    let copy = values.get(value);
+    if (copy === undefined) values.set((copy = Buffer.from(value, 'latin1').toString('latin1')), copy);
+    return copy;
+  };
+  return {
+    size: page.length,
+    crc: crc32(page),
+    analysis: {
+      ...analysis,
+      scripts: [],
+      styles: [],
+      blocked: [],
+      styleAttributes: analysis.styleAttributes.map((a) => ({
+        start: a.start,
+        end: a.end,
+        tag: '',
+        value: shared(a.value),
+        searchHint: a.searchHint,
+        classAttr: a.classAttr && { start: a.classAttr.start, end: a.classAttr.end, value: Buffer.from(a.classAttr.value, 'latin1').toString('latin1') },
+      })),
+    },
+    // Inline code as read (bytes as Latin-1 characters), hashed as the bytes it is.
+    hashes: { script: [...new Set(analysis.scripts.map(hashOf))], style: [...new Set(analysis.styles.map(hashOf))] },
+    blocked: [...new Set(analysis.blocked)],
+  };
+}
+
+const hashOf = (source: string) => hashSource(Buffer.from(source, 'latin1'));
 
 export interface SecureSiteReport {
   pages: number;
@@ -46,41 +102,42 @@ export interface SecureSiteReport {
   selectorsRewritten: number;
   /** Problems the policy will block, as "page: what" lines, for the build log. */
   warnings: string[];
+  /** Pages whose facts were known (read while Astro rendered them) and still held. */
+  known: number;
   ms: number;
-  /** CPU time of the step (parsing, hashing, rewriting), without waiting for the disk. */
-  cpuMs: number;
 }
 
 export const HOST_FILES = { headers: '_headers', nginx: 'security-headers.nginx.conf', apache: '.htaccess' } as const;
 
 export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteReport {
   const started = performance.now();
-  const cpu = process.cpuUsage();
   const assets = options.assetsDir ?? '_astro';
   const warnings: string[] = [];
   const registry = createStyleRegistry();
   const scripts = new Set<string>();
   const styles = new Set<string>();
 
-  // Inline code as read (bytes as Latin-1 characters), hashed as the bytes it is.
-  const hashOf = (source: string) => hashSource(Buffer.from(source, 'latin1'));
-
-  // Pass 1: read every page, give each style attribute its class (sorted, so names are reproducible).
+  // Pass 1: every page's facts, and each style attribute's class (in the order of the sorted
+  // files, so names are reproducible whatever order the facts were read in).
   const files = globSync('**/*.html', { cwd: dir, dot: false }).sort();
-  const pages: Array<{ file: string; analysis: PageAnalysis; classes: Array<string | undefined>; hashes: { script: string[]; style: string[] } }> = [];
+  const pages: Array<{ file: string; facts: PageFacts; classes: Array<string | undefined> }> = [];
+  const values = new Map<string, string>();
+  let known = 0;
   for (const file of files) {
-    // Read as bytes, one Latin-1 character each (see analyzePage): no decoding, and hashes of the exact bytes.
     const page = readFileSync(join(dir, file));
-    const analysis = analyzePage(page.toString('latin1'), { bytes: true });
-    options.onPage?.(file, page, analysis.indexed);
-    const classes = analysis.styleAttributes.map((a) => registry.classFor(a));
-    const hashes = { script: [...new Set(analysis.scripts.map(hashOf))], style: [...new Set(analysis.styles.map(hashOf))] };
-    hashes.script.forEach((h) => scripts.add(h));
-    hashes.style.forEach((h) => styles.add(h));
-    for (const what of new Set(analysis.blocked)) warnings.push(`${file}: ${what} will not run under the Content-Security-Policy`);
-    pages.push({ file, analysis: positionsOnly(analysis), classes, hashes });
+    let facts = options.known?.get(file);
+    if (facts && facts.size === page.length && facts.crc === crc32(page)) known++;
+    else {
+      facts = readPageFacts(page, values);
+      options.onPage?.(file, page, facts.analysis.indexed);
+    }
+    const classes = facts.analysis.styleAttributes.map((a) => registry.classFor(a));
+    facts.hashes.script.forEach((h) => scripts.add(h));
+    facts.hashes.style.forEach((h) => styles.add(h));
+    for (const what of facts.blocked) warnings.push(`${file}: ${what} will not run under the Content-Security-Policy`);
+    pages.push({ file, facts, classes });
   }
-  options.onPagesRead?.();
+  options.onPagesRead?.(files);
   for (const value of new Set(registry.dropped)) warnings.push(`a style attribute was dropped, it cannot be moved into a stylesheet safely: ${JSON.stringify(value.slice(0, 80))}`);
 
   // The site's own CSS still selects token spans by their style attribute.
@@ -120,13 +177,13 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
     }
     return meta;
   };
-  for (const { file, analysis, classes, hashes } of pages) {
+  for (const { file, facts, classes } of pages) {
     const path = join(dir, file);
     let i = 0;
-    const html = rewritePage(readFileSync(path, 'latin1'), analysis, {
+    const html = rewritePage(readFileSync(path, 'latin1'), facts.analysis, {
       classFor: () => classes[i++],
-      headStart: metaFor(hashes) + robots,
-      headEnd: analysis.styleAttributes.length ? link : '',
+      headStart: metaFor(facts.hashes) + robots,
+      headEnd: facts.analysis.styleAttributes.length ? link : '',
       dropRobotsMeta: options.security.noindex,
     });
     writeFileSync(path, html, 'latin1');
@@ -148,34 +205,8 @@ export function secureSite(dir: string, options: SecureSiteOptions): SecureSiteR
     headersBytes: Buffer.byteLength(headersFile),
     selectorsRewritten,
     warnings,
+    known,
     ms: performance.now() - started,
-    cpuMs: (() => {
-      const used = process.cpuUsage(cpu);
-      return (used.user + used.system) / 1000;
-    })(),
-  };
-}
-
-/**
- * What pass 2 needs of a page: positions, and a class attribute's value copied out. Strings cut
- * from a page (its scripts, attribute values) keep the whole page's text alive, so holding the
- * full analyses until pass 2 held every page of the site: at 4,000 runbooks (8,065 pages) the step
- * took 28 s, most of it collecting garbage.
- */
-function positionsOnly(analysis: PageAnalysis): PageAnalysis {
-  return {
-    ...analysis,
-    scripts: [],
-    styles: [],
-    blocked: [],
-    styleAttributes: analysis.styleAttributes.map((a) => ({
-      start: a.start,
-      end: a.end,
-      tag: '',
-      value: '',
-      searchHint: a.searchHint,
-      classAttr: a.classAttr && { start: a.classAttr.start, end: a.classAttr.end, value: Buffer.from(a.classAttr.value).toString() },
-    })),
   };
 }
 

@@ -4,7 +4,7 @@
  * violation or console error. At the domain root and under a base path.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../bench/harness/browser.ts';
@@ -55,6 +55,14 @@ for (const [name, site] of [
       expect(await page.locator('[style]').count()).toBe(0);
       expect(violations).toEqual([]);
       expect(problems).toEqual([]);
+    });
+
+    it('was made safe from the pages as Astro rendered them, none read again after the build', () => {
+      const line = name === 'at the domain root' ? inject('postBuildLines').root : inject('postBuildLines').sub;
+      const [, pages, known] = line.match(/Content-Security-Policy: (\d+) pages \((\d+) read while rendered\)/) ?? [];
+      const html = readdirSync(site().outDir, { recursive: true }).filter((f) => String(f).endsWith('.html'));
+      expect(Number(pages)).toBe(html.length);
+      expect(Number(known)).toBe(html.length);
     });
 
     it('notices a violation, so every check here can fail', async () => {

@@ -107,7 +107,7 @@ describe('the hikitsugi package, installed in a new site', { timeout: 300_000 },
   it('the installed package builds from its prebuilt bundles, without compiling TypeScript', async () => {
     const pkg = join(site, 'node_modules/hikitsugi');
     const { freshBundle, BUNDLES } = await import(join(pkg, 'src/io/prebuilt-bundles.mjs'));
-    for (const name of ['integration', 'searchIndex']) expect(freshBundle(pkg, name), name).toBe(pathToFileURL(join(pkg, BUNDLES[name].bundle)).href);
+    for (const name of ['integration', 'builtSite']) expect(freshBundle(pkg, name), name).toBe(pathToFileURL(join(pkg, BUNDLES[name].bundle)).href);
   });
 
   it('npx hikitsugi --help lists every subcommand', async () => {

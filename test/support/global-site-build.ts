@@ -17,6 +17,8 @@ declare module 'vitest' {
     /** The same builds, served with the security headers the build wrote. */
     rootSecureSite: { url: string; outDir: string };
     subSecureSite: { url: string; outDir: string };
+    /** Each build's log line of the post-build step ("Content-Security-Policy: N pages (M read while rendered), ..."). */
+    postBuildLines: { root: string; sub: string };
   }
 }
 
@@ -36,6 +38,8 @@ export default async function setup(project: TestProject) {
   project.provide('subSite', { url: servers[1].url, outDir: sub.outDir });
   project.provide('rootSecureSite', { url: servers[2].url, outDir: root.outDir });
   project.provide('subSecureSite', { url: servers[3].url, outDir: sub.outDir });
+  const postBuildLine = (output: string) => output.split('\n').find((line) => line.includes('Content-Security-Policy: ')) ?? '';
+  project.provide('postBuildLines', { root: postBuildLine(root.output), sub: postBuildLine(sub.output) });
   return async () => {
     await Promise.all(servers.map((s) => s.close()));
   };

@@ -46,7 +46,7 @@ describe('freshBundle', () => {
   it('checks each bundle against its own manifest', () => {
     const root = pkg();
     expect(freshBundle(root, 'integration')).toBeDefined();
-    expect(freshBundle(root, 'searchIndex')).toBeUndefined();
+    expect(freshBundle(root, 'builtSite')).toBeUndefined();
   });
 
   it('ignores a missing, empty or unreadable manifest', () => {
