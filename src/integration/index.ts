@@ -24,7 +24,7 @@ import { internalLinksPlugin } from './internal-links-plugin.ts';
 import { headingLinksInPlace } from './heading-links-plugin.ts';
 import { highlightPlugin } from './highlight-plugin.ts';
 import { codeTokensPlugin } from './code-tokens-plugin.ts';
-import { startBuiltSite, tapPrerenderer, type BuiltSiteReport, type BuiltSiteWorker } from '../io/built-site.ts';
+import { overlapMinPages, startBuiltSite, tapPrerenderer, type BuiltSiteReport, type BuiltSiteWorker } from '../io/built-site.ts';
 import { builtFileOf } from '../lib/site/built-files.ts';
 
 assertNodeVersion();
@@ -180,11 +180,17 @@ function builtSite(settings: Settings): AstroIntegration {
         step = undefined;
         const of = fileOf;
         if (!of) return;
+        const minPages = overlapMinPages(process.env.HIKITSUGI_OVERLAP_MIN_PAGES);
         setPrerenderer((astros) =>
-          tapPrerenderer(astros, (request, route, page) => {
-            const file = of(request, route);
-            if (file) (step ??= startBuiltSite()).page(file, page);
-          }),
+          tapPrerenderer(
+            astros,
+            (request, route, page) => {
+              const file = of(request, route);
+              if (file) (step ??= startBuiltSite()).page(file, page);
+            },
+            // Started with the rendering either way: its start (a thread, the step's module) is then over by the end of the build.
+            { minPages, onStart: () => (step ??= startBuiltSite()) },
+          ),
         );
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -57,12 +57,14 @@ for (const [name, site] of [
       expect(problems).toEqual([]);
     });
 
-    it('was made safe from the pages as Astro rendered them, none read again after the build', () => {
+    // The same site either way: every check in this file runs on both.
+    it(name === 'at the domain root' ? 'was made safe from every page as Astro rendered it' : 'was made safe from the pages read after the build', () => {
       const line = name === 'at the domain root' ? inject('postBuildLines').root : inject('postBuildLines').sub;
       const [, pages, known] = line.match(/Content-Security-Policy: (\d+) pages \((\d+) read while rendered\)/) ?? [];
       const html = readdirSync(site().outDir, { recursive: true }).filter((f) => String(f).endsWith('.html'));
+      expect(html.length).toBeGreaterThan(100);
       expect(Number(pages)).toBe(html.length);
-      expect(Number(known)).toBe(html.length);
+      expect(Number(known)).toBe(name === 'at the domain root' ? html.length : 0);
     });
 
     it('notices a violation, so every check here can fail', async () => {

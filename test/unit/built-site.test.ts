@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AstroPrerenderer, RouteData } from 'astro';
-import { createBuiltSiteStep, startBuiltSite, tapPrerenderer } from '../../src/io/built-site.ts';
+import { createBuiltSiteStep, overlapMinPages, startBuiltSite, tapPrerenderer } from '../../src/io/built-site.ts';
 import { readSearchDocs, readSearchMeta, SEARCH_DIR, writeSearchIndex } from '../../src/io/search-index.ts';
 import { secureSite } from '../../src/io/site-security.ts';
 import { tempDist } from '../support/temp-dist.ts';
@@ -166,6 +166,29 @@ describe('tapPrerenderer', () => {
     const { response } = result as { response: Response };
     expect([response.status, await response.text()]).toEqual([404, '<h1>ない</h1>']);
     expect(seen).toEqual(['http://localhost/404/']);
+  });
+
+  it('hands over no page of a site with fewer pages than minPages, every page of one with as many, and says when rendering starts', async () => {
+    for (const [minPages, handed] of [[2, 0], [1, 1]] as const) {
+      const seen: string[] = [];
+      let started = 0;
+      const tapped = tapPrerenderer(fakePrerenderer(() => ({ status: 200, html: '<p>x</p>' })), (request) => seen.push(request.url), { minPages, onStart: () => started++ });
+      expect(started).toBe(0);
+      expect(await tapped.getStaticPaths()).toHaveLength(1);
+      // Told that rendering starts either way.
+      expect(started).toBe(1);
+      const response = (await tapped.render(new Request('http://localhost/runbooks/x/'), { routeData: route('page') })) as Response;
+      expect(await response.text()).toBe('<p>x</p>');
+      expect(seen).toHaveLength(handed);
+    }
+  });
+
+  it('reads the smallest site to hand over from HIKITSUGI_OVERLAP_MIN_PAGES, and refuses a value that is not a number of pages', () => {
+    expect(overlapMinPages(undefined)).toBe(1000);
+    expect(overlapMinPages('')).toBe(1000);
+    expect(overlapMinPages('0')).toBe(0);
+    expect(() => overlapMinPages('lots')).toThrow('HIKITSUGI_OVERLAP_MIN_PAGES must be a whole number of pages, not "lots"');
+    expect(() => overlapMinPages('-1')).toThrow('HIKITSUGI_OVERLAP_MIN_PAGES');
   });
 
   it('leaves redirects, endpoints and other types alone', async () => {
