@@ -125,17 +125,18 @@ export interface TapOptions {
  * writes them). Everything else, and what Astro gets, is unchanged.
  */
 export function tapPrerenderer(inner: AstroPrerenderer, onPage: (request: Request, route: RouteData, page: Uint8Array) => void, options: TapOptions = {}): AstroPrerenderer {
-  // Everything but render and getStaticPaths is the inner prerenderer's own (it sets up state on itself).
+  // Everything but render and getStaticPaths is the inner prerenderer's own, and those two run
+  // with the same `this` as the rest (a prerenderer may keep its state on itself).
   const tapped: AstroPrerenderer = Object.create(inner);
   let tapping = true;
   tapped.getStaticPaths = async () => {
-    const paths = await inner.getStaticPaths();
+    const paths = await inner.getStaticPaths.call(tapped);
     tapping = paths.length >= (options.minPages ?? 0);
     options.onStart?.();
     return paths;
   };
   tapped.render = async (request, options) => {
-    const result = await inner.render(request, options);
+    const result = await inner.render.call(tapped, request, options);
     if (!tapping) return result;
     const response = result instanceof Response ? result : result.response;
     const type = response.headers.get('content-type');

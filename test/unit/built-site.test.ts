@@ -122,17 +122,19 @@ describe('startBuiltSite', () => {
 
 const route = (type: RouteData['type'], path = '/runbooks/[slug]') => ({ type, route: path }) as RouteData;
 
-/** A prerenderer like Astro's: state set up on itself, each page a streamed Response. */
+/** A prerenderer like Astro's: state set up on itself (through `this`), each page a streamed Response. */
 function fakePrerenderer(body: (url: string) => { status: number; html: string; headers?: Record<string, string> }, metadata = false) {
   const inner: AstroPrerenderer & { app?: string } = {
     name: 'astro:default',
-    async setup() {
-      inner.app = 'ready';
+    async setup(this: { app?: string }) {
+      this.app = 'ready';
     },
-    async getStaticPaths() {
+    async getStaticPaths(this: { app?: string }) {
+      if (this.app !== 'ready') throw new Error('getStaticPaths before setup');
       return [{ pathname: '/runbooks/x/', route: route('page') }];
     },
-    async render(request) {
+    async render(this: { app?: string }, request) {
+      if (this.app !== 'ready') throw new Error('render before setup');
       const { status, html, headers } = body(request.url);
       const response = new Response(new Blob([html]).stream(), { status, headers: { 'content-type': 'text/html', ...headers } });
       return metadata ? { response, metadata: { contentEntryKeys: ['content/runbooks/x.md'], staticImages: [] } } : response;
@@ -147,6 +149,7 @@ describe('tapPrerenderer', () => {
     const inner = fakePrerenderer(() => ({ status: 200, html: '<!DOCTYPE html><p>手順</p>', headers: { 'x-page': '1' } }));
     const tapped = tapPrerenderer(inner, (request, r, page) => seen.push([request.url, r.route, new TextDecoder().decode(page)]));
     await tapped.setup!();
+    // State a prerenderer keeps on itself is seen by every method, through the wrapper.
     expect((tapped as typeof inner).app).toBe('ready');
     expect(tapped.name).toBe('astro:default');
     expect(await tapped.getStaticPaths()).toHaveLength(1);
@@ -161,6 +164,7 @@ describe('tapPrerenderer', () => {
   it('keeps the metadata an incremental build collects, and hands over the 404 page', async () => {
     const seen: string[] = [];
     const tapped = tapPrerenderer(fakePrerenderer(() => ({ status: 404, html: '<h1>ない</h1>' }), true), (request) => seen.push(request.url));
+    await tapped.setup!();
     const result = await tapped.render(new Request('http://localhost/404/'), { routeData: route('page', '/404'), collectMetadata: true });
     expect(result).toMatchObject({ metadata: { contentEntryKeys: ['content/runbooks/x.md'] } });
     const { response } = result as { response: Response };
@@ -173,6 +177,7 @@ describe('tapPrerenderer', () => {
       const seen: string[] = [];
       let started = 0;
       const tapped = tapPrerenderer(fakePrerenderer(() => ({ status: 200, html: '<p>x</p>' })), (request) => seen.push(request.url), { minPages, onStart: () => started++ });
+      await tapped.setup!();
       expect(started).toBe(0);
       expect(await tapped.getStaticPaths()).toHaveLength(1);
       // Told that rendering starts either way.
@@ -199,6 +204,7 @@ describe('tapPrerenderer', () => {
       'http://localhost/data/': { status: 200, html: '{}', headers: { 'content-type': 'application/json' } },
     };
     const tapped = tapPrerenderer(fakePrerenderer((url) => bodies[url]), (request) => seen.push(request.url));
+    await tapped.setup!();
     const redirect = (await tapped.render(new Request('http://localhost/old/'), { routeData: route('redirect') })) as Response;
     expect([redirect.status, redirect.headers.get('location')]).toEqual([301, '/new/']);
     expect(await ((await tapped.render(new Request('http://localhost/feed.xml'), { routeData: route('endpoint') })) as Response).text()).toBe('<rss/>');
