@@ -124,15 +124,15 @@ export interface TapOptions {
  * Astro's prerenderer, with each HTML page it renders also handed to `onPage` (its bytes, as Astro
  * writes them). Everything else, and what Astro gets, is unchanged.
  */
-export function tapPrerenderer(inner: AstroPrerenderer, onPage: (request: Request, route: RouteData, page: Uint8Array) => void, options: TapOptions = {}): AstroPrerenderer {
+export function tapPrerenderer(inner: AstroPrerenderer, onPage: (request: Request, route: RouteData, page: Uint8Array) => void, { minPages = 0, onStart }: TapOptions = {}): AstroPrerenderer {
   // Everything but render and getStaticPaths is the inner prerenderer's own, and those two run
   // with the same `this` as the rest (a prerenderer may keep its state on itself).
   const tapped: AstroPrerenderer = Object.create(inner);
   let tapping = true;
   tapped.getStaticPaths = async () => {
     const paths = await inner.getStaticPaths.call(tapped);
-    tapping = paths.length >= (options.minPages ?? 0);
-    options.onStart?.();
+    tapping = paths.length >= minPages;
+    onStart?.();
     return paths;
   };
   tapped.render = async (request, options) => {
