@@ -156,8 +156,8 @@ function pagesAndLinks(settings: Settings): AstroIntegration {
 /**
  * After the build: style attributes into a shared stylesheet, inline code hashed, the policy in
  * every page and in the host header files, and the search index of the pages Starlight marks
- * data-pagefind-body (the Japanese UI copy of each content page). A worker thread reads each page
- * while Astro renders the next (src/io/built-site.ts); after the build it rewrites them.
+ * data-pagefind-body (the Japanese UI copy of each content page). On a worker thread, which on a
+ * large site reads each page while Astro renders the next (src/io/built-site.ts).
  */
 function builtSite(settings: Settings): AstroIntegration {
   let assetsDir = '_astro';
