@@ -9,9 +9,8 @@
 import { Worker } from 'node:worker_threads';
 import type { AstroPrerenderer, RouteData } from 'astro';
 import { readPageFacts, secureSite, type PageFacts, type SecureSiteOptions, type SecureSiteReport } from './site-security.ts';
-import { docTerms, searchDoc, writeSearchIndex, type WrittenIndex } from './search-index.ts';
-import { INDEXED_MARKER } from '../lib/search/extract.ts';
-import type { SearchDoc } from '../lib/search/index-format.ts';
+import { searchDocOfBytes, writeSearchIndex, type WrittenIndex } from './search-index.ts';
+import { docTerms, type SearchDoc } from '../lib/search/index-format.ts';
 
 export type BuiltSiteOptions = Pick<SecureSiteOptions, 'base' | 'security' | 'assetsDir'> & { outDir: string };
 
@@ -20,18 +19,14 @@ export interface BuiltSiteReport {
   index: WrittenIndex;
 }
 
-const MARKER = Buffer.from(INDEXED_MARKER);
-
 /** The step on the thread it runs on: pages as Astro renders them, then the rest once the build is done. */
 export function createBuiltSiteStep() {
   const known = new Map<string, PageFacts>();
   const values = new Map<string, string>();
   const docs = new Map<string, { doc: SearchDoc; terms: string[] }>();
-  const utf8 = new TextDecoder();
   // Of a runbook page, the part the index reads is less than half (PageAnalysis.indexed).
   const index = (file: string, page: Buffer, indexed?: { start: number; end: number }) => {
-    const part = indexed ? page.subarray(indexed.start, indexed.end) : page;
-    const doc = part.includes(MARKER) ? searchDoc(file, utf8.decode(part)) : null;
+    const doc = searchDocOfBytes(file, indexed ? page.subarray(indexed.start, indexed.end) : page);
     if (doc) docs.set(file, { doc, terms: docTerms(doc) });
     else docs.delete(file);
   };

@@ -12,7 +12,7 @@ import { globSync } from 'tinyglobby';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BUILT_FILE, writeFileAtomic } from './atomic-write.ts';
 import { extractPage, INDEXED_MARKER } from '../lib/search/extract.ts';
-import { buildIndex, docTerms, type IndexMeta, type SearchDoc } from '../lib/search/index-format.ts';
+import { buildIndex, type IndexMeta, type SearchDoc } from '../lib/search/index-format.ts';
 
 export const SEARCH_DIR = 'hk-search';
 export const META_FILE = 'meta.json.gz';
@@ -26,6 +26,17 @@ export function searchDoc(file: string, html: string): SearchDoc | null {
   return extractPage(html, rel ? `${rel}/` : '');
 }
 
+const utf8 = new TextDecoder();
+
+/**
+ * searchDoc of a page, or of the part of it the index reads, as bytes. Most pages are not indexed
+ * (the English UI's copies, index pages): their bytes are searched for the marker, not decoded.
+ */
+export function searchDocOfBytes(file: string, bytes: Uint8Array): SearchDoc | null {
+  if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(MARKER)) return null;
+  return searchDoc(file, utf8.decode(bytes));
+}
+
 /**
  * The indexed pages of a built site read from disk, with URLs relative to the site's base
  * ("runbooks/x/"): what the build's post-build step indexes (the search benchmark, tests).
@@ -34,11 +45,7 @@ export function readSearchDocs(outDir: string): SearchDoc[] {
   const docs: SearchDoc[] = [];
   // The pages a URL ends in "/" reaches, listed as the CSP step lists pages (tinyglobby).
   for (const file of globSync('**/index.html', { cwd: outDir, dot: false }).sort()) {
-    // Most pages are not indexed (the English UI's copies, index pages): their bytes are searched
-    // for the marker, not decoded.
-    const bytes = readFileSync(join(outDir, file));
-    if (!bytes.includes(MARKER)) continue;
-    const doc = searchDoc(file, bytes.toString('utf8'));
+    const doc = searchDocOfBytes(file, readFileSync(join(outDir, file)));
     if (doc) docs.push(doc);
   }
   return docs;
@@ -76,9 +83,6 @@ export function writeSearchIndex(outDir: string, docs: SearchDoc[], termsOf?: (d
   write(META_FILE, { ...built.meta, files: { shards, chunks } });
   return { pages: built.meta.pages.length, files, bytes };
 }
-
-// The post-build step segments each page as it arrives (src/io/built-site.ts).
-export { docTerms };
 
 /** The index's meta file of a built site (tests, benchmark). */
 export function readSearchMeta(outDir: string): IndexMeta {
